@@ -1,0 +1,119 @@
+package io.firebreak.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three filter chains. {@code POST /api/v1/tokens} accepts HTTP Basic (and a bearer token) so a
+ * script can obtain its first token; the rest of {@code /api/**} and the Prometheus endpoint accept
+ * only bearer tokens and never a session; everything else is the UI, with form login and CSRF.
+ * <p>
+ * Roles nest (admin &gt; commander &gt; responder &gt; viewer). Reading the API needs viewer, any
+ * other method needs responder at least; controllers narrow further with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role("ADMIN").implies("COMMANDER")
+                .role("COMMANDER").implies("RESPONDER")
+                .role("RESPONDER").implies("VIEWER")
+                .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, TokenAuthenticationFilter tokens) throws Exception {
+        http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses::unauthorized))
+                .addFilterBefore(tokens, BasicAuthenticationFilter.class);
+        return stateless(http).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, TokenAuthenticationFilter tokens) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+                        .requestMatchers("/actuator/prometheus").hasRole("VIEWER")
+                        .anyRequest().hasRole("RESPONDER"))
+                .addFilterBefore(tokens, BasicAuthenticationFilter.class);
+        return stateless(http).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemResponses::unauthorized)
+                        .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(res,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this action.")));
+    }
+
+    /** Writes 401/403 answers of the API as problem details. */
+    static final class ProblemResponses {
+
+        private ProblemResponses() {
+        }
+
+        static void unauthorized(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res,
+                org.springframework.security.core.AuthenticationException ex) throws IOException {
+            res.setHeader("WWW-Authenticate", "Bearer realm=\"firebreak\"");
+            write(res, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    "Send a valid API token as 'Authorization: Bearer <token>'.");
+        }
+
+        static void write(HttpServletResponse res, int status, String title, String detail) throws IOException {
+            res.setStatus(status);
+            res.setContentType("application/problem+json");
+            res.setCharacterEncoding("UTF-8");
+            res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                    + ",\"detail\":\"" + detail + "\"}");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Who people are and what they may do: users, teams, the four roles (viewer, responder,
+ * commander, admin), form login for the UI, API bearer tokens, and the audit log of every change.
+ * <p>
+ * Does not own on-call schedules (oncall) or contact-method delivery (notification).
+ */
+package io.firebreak.identity;
