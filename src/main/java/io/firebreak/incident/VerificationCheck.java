@@ -1,6 +1,6 @@
 package io.firebreak.incident;
 
-/** The seed's verification checklist */
+/** The seed's verification checklist (health check, smoke test, metrics back to normal, user feedback). */
 public enum VerificationCheck {
-     health check, smoke test, metrics back to normal, user feedback.:HEALTH_CHECK, SMOKE_TEST, METRICS_NORMAL, USER_FEEDBACK
+    HEALTH_CHECK, SMOKE_TEST, METRICS_NORMAL, USER_FEEDBACK
 }
