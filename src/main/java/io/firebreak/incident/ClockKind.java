@@ -1,6 +1,6 @@
 package io.firebreak.incident;
 
-/** The two clocks of an incident */
+/** The two clocks of an incident (the response clock stops at acknowledgement, the resolution clock at resolution). */
 public enum ClockKind {
-     the response clock stops at acknowledgement, the resolution clock at resolution.:RESPONSE, RESOLUTION
+    RESPONSE, RESOLUTION
 }

@@ -1,6 +1,6 @@
 package io.firebreak.incident;
 
-/** The named roles of an incident */
+/** The named roles of an incident (incident commander, tech lead, communications lead, on-call engineer). */
 public enum IncidentRole {
-     incident commander, tech lead, communications lead, on-call engineer.:COMMANDER, TECH_LEAD, COMMS_LEAD, ON_CALL
+    COMMANDER, TECH_LEAD, COMMS_LEAD, ON_CALL
 }
