@@ -41,6 +41,12 @@ public class SeverityManagement {
         return activeScheme().levels().stream().filter(l -> l.code().equalsIgnoreCase(String.valueOf(code))).findFirst();
     }
 
+    /** The level with this code in the given scheme (which need not be active). */
+    public Optional<SeverityLevelView> findLevel(String schemeCode, String levelCode) {
+        return schemes().stream().filter(s -> s.code().equals(schemeCode)).findFirst()
+                .flatMap(s -> s.levels().stream().filter(l -> l.code().equalsIgnoreCase(levelCode)).findFirst());
+    }
+
     /** The level of the active scheme with this code, or {@link InvalidInputException} on {@code field}. */
     public SeverityLevelView level(String code, String field) {
         return findLevel(code).orElseThrow(() -> new InvalidInputException(field,
