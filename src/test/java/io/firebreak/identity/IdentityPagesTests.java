@@ -158,13 +158,30 @@ class IdentityPagesTests {
     }
 
     @Test
+    void aDemotedOrDisabledUserLosesTheirRightsInOpenSessionsAtOnce() {
+        UserView admin = users.create(Role.ADMIN);
+        UserView other = users.create(Role.ADMIN);
+        WebSession session = new WebSession(api.baseUrl()).login(other.username(), TestUsers.PASSWORD);
+        assertThat(session.get("/users").status()).isEqualTo(200);
+        userManagement.update(other.id(), new UserUpdate(other.displayName(), null, null, "en", "UTC", Role.VIEWER,
+                true, null), admin.username());
+        assertThat(session.get("/users").status()).isEqualTo(403);
+        assertThat(session.get("/teams").status()).isEqualTo(200);
+        userManagement.update(other.id(), new UserUpdate(other.displayName(), null, null, "en", "UTC", Role.VIEWER,
+                false, null), admin.username());
+        var gone = session.get("/teams");
+        assertThat(gone.status()).isEqualTo(302);
+        assertThat(gone.location()).endsWith("/login");
+    }
+
+    @Test
     void auditPageFiltersAndShowsBeforeAndAfter() {
         String name = TeamApiTests.unique("Audit <page>");
         TeamView team = teams.create(new TeamDefinition(name, null), "auditor");
         WebSession admin = as(Role.ADMIN);
         var page = admin.get("/audit?entityType=team");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<details>").contains("auditor").contains("team #" + team.id())
+        assertThat(page.body()).contains("<details>").contains("auditor").contains("Team #" + team.id())
                 .contains("Audit &lt;page&gt;").doesNotContain("Audit <page>");
         assertThat(admin.get("/audit?entityType=team&page=abc").status()).isEqualTo(200);
         long total = audit.list("team", new PageRequest(0, 1)).total();

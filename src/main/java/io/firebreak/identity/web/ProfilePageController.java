@@ -2,6 +2,9 @@ package io.firebreak.identity.web;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firebreak.identity.ProfileUpdate;
@@ -41,12 +45,18 @@ class ProfilePageController {
 
     @PostMapping
     String update(@ModelAttribute("form") ProfileForm form, Principal principal, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletRequest request) {
         try {
             users.updateProfile(principal.getName(), new ProfileUpdate(form.displayName(), form.email(),
                     form.phone(), form.locale(), form.timeZone()));
             redirect.addFlashAttribute("notice", errors.text("common.saved", "Saved."));
-            // The language may have changed: a fresh request picks it up from the profile.
+            // A language or zone chosen earlier in this session would hide the new profile
+            // values, so forget it: the next request reads them from the profile.
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.removeAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME);
+                session.removeAttribute(SessionLocaleResolver.TIME_ZONE_SESSION_ATTRIBUTE_NAME);
+            }
             return "redirect:/profile";
         } catch (InvalidInputException e) {
             errors.field(model, e);
