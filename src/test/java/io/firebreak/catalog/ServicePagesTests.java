@@ -84,5 +84,11 @@ class ServicePagesTests {
         assertThat(admin.post("/services/" + svc.id() + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(catalog.find(svc.id())).isEmpty();
         assertThat(admin.get("/services/99999999/edit").status()).isEqualTo(404);
+
+        admin.get("/services?lang=zh-CN");
+        var zh = admin.get("/services/" + a.id() + "/edit");
+        assertThat(zh.body()).contains("编辑服务").doesNotContain("??");
+        assertThat(admin.post("/services/" + a.id(), Map.of("name", "", "tier", "2")).body())
+                .contains("请输入 1–100 个字符的名称。").doesNotContain("??");
     }
 }

@@ -175,6 +175,26 @@ class IdentityPagesTests {
     }
 
     @Test
+    void everyPageIsCompleteInBothLanguages() {
+        UserView someone = users.create(Role.RESPONDER);
+        TeamView team = teams.create(new TeamDefinition(TeamApiTests.unique("Lang"), null), "test");
+        WebSession admin = as(Role.ADMIN);
+        for (String lang : List.of("en", "zh-CN")) {
+            admin.get("/profile?lang=" + lang);
+            for (String path : List.of("/users", "/users/" + someone.id(), "/teams", "/teams/" + team.id(),
+                    "/profile", "/tokens", "/audit", "/services")) {
+                var page = admin.get(path);
+                assertThat(page.status()).as(lang + " " + path).isEqualTo(200);
+                assertThat(page.body()).as(lang + " " + path).doesNotContain("??");
+            }
+            // Error renderings too.
+            assertThat(admin.post("/users", Map.of("username", "x")).body()).doesNotContain("??");
+            assertThat(admin.post("/tokens", Map.of("name", "")).body()).doesNotContain("??");
+        }
+        assertThat(admin.get("/users").body()).contains("添加用户");
+    }
+
+    @Test
     void auditPageFiltersAndShowsBeforeAndAfter() {
         String name = TeamApiTests.unique("Audit <page>");
         TeamView team = teams.create(new TeamDefinition(name, null), "auditor");
