@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -61,6 +62,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers("/actuator/prometheus").hasRole("VIEWER")
+                        // Everyone, a viewer too, keeps their own profile up to date.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/me").hasRole("VIEWER")
                         .anyRequest().hasRole("RESPONDER"))
                 .addFilterBefore(tokens, BasicAuthenticationFilter.class);
         return stateless(http).build();
@@ -79,8 +82,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain ui(HttpSecurity http, UserRepository users) throws Exception {
+        http.addFilterBefore(new SessionRefreshFilter(users), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/error")
                         .permitAll()
