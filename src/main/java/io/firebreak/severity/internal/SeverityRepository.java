@@ -73,7 +73,9 @@ public class SeverityRepository {
                     audience_en = :audienceEn, audience_zh = :audienceZh, postmortem_required = :postmortem
                 WHERE scheme_code = :scheme AND code = :code
                 """)
-                .param("nameEn", l.nameEn()).param("nameZh", l.nameZh())
+                // names are NOT NULL: a name left blank in one language is stored empty and falls back on reading
+                .param("nameEn", l.nameEn() == null ? "" : l.nameEn())
+                .param("nameZh", l.nameZh() == null ? "" : l.nameZh())
                 .param("definitionEn", l.definitionEn()).param("definitionZh", l.definitionZh())
                 .param("examplesEn", String.join("\n", l.examplesEn()))
                 .param("examplesZh", String.join("\n", l.examplesZh()))
