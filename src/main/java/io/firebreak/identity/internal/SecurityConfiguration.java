@@ -61,6 +61,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers("/actuator/prometheus").hasRole("VIEWER")
+                        // Everyone, a viewer too, keeps their own profile up to date.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/me").hasRole("VIEWER")
                         .anyRequest().hasRole("RESPONDER"))
                 .addFilterBefore(tokens, BasicAuthenticationFilter.class);
         return stateless(http).build();
