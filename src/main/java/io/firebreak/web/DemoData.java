@@ -79,6 +79,12 @@ class DemoData implements ApplicationRunner {
             log.info("Demo mode: the database already holds incidents, so no demo data was added.");
             return;
         }
+        fill();
+    }
+
+    /** Creates the demo data, reusing demo users, teams and services that already exist; returns what was created. */
+    List<String> fill() {
+        created.clear();
         UserView commander = user("demo-commander", "Li Wei (demo commander)", Role.COMMANDER);
         UserView responder = user("demo-responder", "Zhang Min (demo responder)", Role.RESPONDER);
         UserView oncall = user("demo-oncall", "Wang Fang (demo on-call)", Role.RESPONDER);
@@ -202,6 +208,7 @@ class DemoData implements ApplicationRunner {
                    demo-admin, demo-commander, demo-responder, demo-oncall, demo-viewer
                 ============================================================""",
                 String.join("\n   ", created), PASSWORD);
+        return List.copyOf(created);
     }
 
     private IncidentView declare(String title, String description, List<ServiceView> services, TriageAnswers triage,
