@@ -96,7 +96,7 @@ class IncidentBrowserTests {
         type(By.id("title"), title);
         click(By.id("serviceDown-no"));
         click(By.id("coreFunctionAffected-yes"));
-        wait.until(d -> "P1".equals(d.findElement(By.id("triage-recommended-level")).getAttribute("value")));
+        wait.until(d -> "P1".equals(d.findElement(By.id("triage-recommended-level")).getDomAttribute("value")));
         wait.until(d -> "P1".equals(new Select(d.findElement(By.id("levelCode"))).getFirstSelectedOption()
                 .getAttribute("value")));
         click(By.id("declare-submit"));
