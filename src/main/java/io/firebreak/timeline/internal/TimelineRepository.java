@@ -1,0 +1,58 @@
+package io.firebreak.timeline.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Appends to and reads the {@code timeline_entry} table; entries are never changed or deleted. */
+@Repository
+public class TimelineRepository {
+
+    private static final TypeReference<List<StoredEntry.Arg>> ARGS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    TimelineRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Must join the transaction of the change it records, so both commit or neither does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(long incidentId, Instant at, String actor, String kind, String messageKey,
+            List<StoredEntry.Arg> args, String detail) {
+        jdbc.sql("""
+                INSERT INTO timeline_entry (incident_id, at, actor, kind, message_key, args_json, detail)
+                VALUES (:incident, :at, :actor, :kind, :key, :args, :detail)
+                """)
+                .param("incident", incidentId)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("actor", actor == null ? "system" : actor)
+                .param("kind", kind)
+                .param("key", messageKey)
+                .param("args", json.writeValueAsString(args))
+                .param("detail", detail)
+                .update();
+    }
+
+    /** Oldest first. */
+    public List<StoredEntry> entries(long incidentId) {
+        return jdbc.sql("SELECT * FROM timeline_entry WHERE incident_id = :id ORDER BY at, id")
+                .param("id", incidentId)
+                .query((rs, n) -> new StoredEntry(rs.getLong("id"), rs.getLong("incident_id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getString("kind"), rs.getString("message_key"),
+                        json.readValue(rs.getString("args_json"), ARGS), rs.getString("detail")))
+                .list();
+    }
+}
