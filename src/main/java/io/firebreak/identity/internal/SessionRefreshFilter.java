@@ -34,6 +34,14 @@ class SessionRefreshFilter extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Static files need no fresh rights; skipping them spares a query per stylesheet and script. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/img/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -7,8 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.firebreak.identity.AuditEntry;
 import io.firebreak.identity.AuditManagement;
 import io.firebreak.shared.PageRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /audit}: admins browse the audit log, newest first, filtered by entity type. */
 @Controller
@@ -19,9 +22,11 @@ class AuditPageController {
     private static final int PAGE_SIZE = 50;
 
     private final AuditManagement audit;
+    private final JsonMapper json;
 
-    AuditPageController(AuditManagement audit) {
+    AuditPageController(AuditManagement audit, JsonMapper json) {
         this.audit = audit;
+        this.json = json;
     }
 
     @GetMapping
@@ -29,10 +34,24 @@ class AuditPageController {
             Model model) {
         int number = parsePage(page);
         String type = entityType == null || entityType.isBlank() ? null : entityType;
-        model.addAttribute("entries", audit.list(type, new PageRequest(number, PAGE_SIZE)));
+        model.addAttribute("entries", audit.list(type, new PageRequest(number, PAGE_SIZE))
+                .map(e -> new AuditEntry(e.id(), e.at(), e.actor(), e.entityType(), e.entityId(), e.action(),
+                        pretty(e.beforeJson()), pretty(e.afterJson()))));
         model.addAttribute("entityTypes", audit.entityTypes());
         model.addAttribute("entityType", type == null ? "" : type);
         return "identity/audit";
+    }
+
+    /** Indented JSON reads better in the page; anything unparsable is shown as stored. */
+    private String pretty(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(text));
+        } catch (JacksonException e) {
+            return text;
+        }
     }
 
     /** A bad page number in a hand-edited URL shows the first page rather than an error. */
