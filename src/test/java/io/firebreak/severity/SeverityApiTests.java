@@ -215,7 +215,7 @@ class SeverityApiTests {
                     .anyMatch(e -> e.entityId().equals("L1-L4/L4") && e.action().equals("update")
                             && e.beforeJson().contains("Suggestion") && e.afterJson().contains("Hint"));
         } finally {
-            severity.updateLevel("test", "L1-L4", "L4", change(original));
+            severity.updateLevel("test", "L1-L4", "L4", SeverityLevelChange.of(original));
         }
         assertThat(severity.levelDefinition("L1-L4", "L4")).isEqualTo(original);
     }
@@ -241,7 +241,7 @@ class SeverityApiTests {
                     .isEqualTo(404);
             assertThat(severity.levelDefinition("L1-L4", "L3")).isEqualTo(original);
         } finally {
-            severity.updateLevel("test", "L1-L4", "L3", change(original));
+            severity.updateLevel("test", "L1-L4", "L3", SeverityLevelChange.of(original));
         }
     }
 
@@ -336,14 +336,5 @@ class SeverityApiTests {
 
     private static Map<String, Object> calendarBody(String zone, List<String> days, String start, String end) {
         return Map.of("timeZone", zone, "workingDays", days, "dayStart", start, "dayEnd", end);
-    }
-
-    static SeverityLevelChange change(SeverityLevelDefinition d) {
-        return new SeverityLevelChange(d.nameEn(), d.nameZh(), d.definitionEn(), d.definitionZh(), d.examplesEn(),
-                d.examplesZh(), d.responseTarget() == null ? null : d.responseTarget().amount(),
-                d.responseTarget() == null ? null : d.responseTarget().unit().name(),
-                d.resolutionTarget() == null ? null : d.resolutionTarget().amount(),
-                d.resolutionTarget() == null ? null : d.resolutionTarget().unit().name(), d.audienceEn(),
-                d.audienceZh(), d.postmortemRequired());
     }
 }

@@ -113,9 +113,11 @@ class SeverityPageController {
         try {
             flash.addFlashAttribute("saved", action.get());
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("failed", msg("severity.error", e.field(), e.getMessage()));
+            String label = messages.getMessage("severity.field." + e.field(), null, e.field(),
+                    LocaleContextHolder.getLocale());
+            flash.addFlashAttribute("failed", msg("severity.error", label, e.getMessage()));
         } catch (NotFoundException e) {
-            flash.addFlashAttribute("failed", msg("severity.error", "", e.getMessage()));
+            flash.addFlashAttribute("failed", msg("severity.notSaved", e.getMessage()));
         }
         return "redirect:/severity";
     }

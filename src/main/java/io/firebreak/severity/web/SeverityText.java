@@ -50,7 +50,8 @@ public class SeverityText {
 
     /** The calendar's working days, localized, in week order, comma-separated. */
     public String days(WorkingCalendar calendar) {
-        return calendar.workingDaysInOrder().stream().map(this::day).collect(Collectors.joining(", "));
+        String separator = "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "、" : ", ";
+        return calendar.workingDaysInOrder().stream().map(this::day).collect(Collectors.joining(separator));
     }
 
     /** Lines joined by newlines, for a textarea with one item per line. */

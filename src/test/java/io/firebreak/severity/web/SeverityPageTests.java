@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.firebreak.identity.Role;
+import io.firebreak.severity.SeverityLevelChange;
 import io.firebreak.severity.SeverityLevelDefinition;
 import io.firebreak.severity.SeverityManagement;
 import io.firebreak.severity.TargetUnit;
@@ -102,7 +103,7 @@ class SeverityPageTests {
 
             form.put("responseAmount", "zero");
             admin.post("/severity/schemes/P1-P4/levels/P4", form);
-            assertThat(admin.get("/severity").body()).contains("Not saved: responseAmount");
+            assertThat(admin.get("/severity").body()).contains("Not saved: Response target: must be a whole number");
 
             admin.get("/severity");
             var cal = admin.postRaw("/severity/calendar", UiSession.encode(Map.of("timeZone", "Europe/Berlin",
@@ -120,7 +121,7 @@ class SeverityPageTests {
             assertThat(severity.calendar().holidays()).noneMatch(h -> h.name().equals("Labour Day"));
         } finally {
             severity.activate("test", "P0-P3");
-            severity.updateLevel("test", "P1-P4", "P4", io.firebreak.severity.SeverityApiTestsAccess.change(original));
+            severity.updateLevel("test", "P1-P4", "P4", SeverityLevelChange.of(original));
             severity.updateCalendar("test", new WorkingCalendarChange("UTC", List.of("MON", "TUE", "WED", "THU", "FRI"),
                     "09:00", "18:00"));
             if (severity.calendar().holidays().stream().anyMatch(h -> h.date().equals(LocalDate.parse("2042-05-01")))) {
