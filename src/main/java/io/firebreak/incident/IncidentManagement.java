@@ -114,6 +114,16 @@ public class IncidentManagement {
         return repository.versionOf(incidentId).orElseThrow(() -> notFound(String.valueOf(incidentId)));
     }
 
+    /**
+     * Whether {@code username} may close this incident before it is VERIFIED: a global COMMANDER or
+     * ADMIN, or the incident's own commander (lets a page show or hide that choice).
+     */
+    @Transactional(readOnly = true)
+    public boolean mayCloseUnverified(String ref, String username) {
+        Incident incident = repository.find(resolve(ref)).orElseThrow(() -> notFound(ref));
+        return isCommander(incident, username);
+    }
+
     /** Matching incidents, newest detection first. */
     @Transactional(readOnly = true)
     public PageResult<IncidentSummary> search(IncidentFilter filter, PageRequest page) {
