@@ -37,14 +37,53 @@
 
   // An element with data-live="URL" listens to that event stream and fires the htmx event
   // "live-change" on itself whenever something changed; its hx-trigger reloads it.
+  // While someone is typing inside the live element, its refresh waits until they leave the
+  // field, so a change by a colleague never wipes half-written text.
+  function editing(el) {
+    var a = document.activeElement;
+    return a && el.contains(a) && /^(INPUT|TEXTAREA|SELECT)$/.test(a.tagName);
+  }
   function connect(el) {
     if (el.dataset.liveConnected) return;
     el.dataset.liveConnected = "1";
     var source = new EventSource(el.dataset.live);
     source.addEventListener("change", function () {
-      if (window.htmx) htmx.trigger(el, "live-change");
+      if (!window.htmx) return;
+      if (editing(el)) {
+        el.dataset.livePending = "1";
+        return;
+      }
+      htmx.trigger(el, "live-change");
     });
   }
+  document.addEventListener("focusout", function (e) {
+    document.querySelectorAll("[data-live-pending]").forEach(function (el) {
+      if (!el.contains(e.target)) return;
+      setTimeout(function () {
+        if (editing(el) || !el.dataset.livePending) return;
+        delete el.dataset.livePending;
+        htmx.trigger(el, "live-change");
+      }, 300);
+    });
+  });
+
+  // A select with data-follow="ID" takes the value of <output id="ID"> whenever htmx swaps a new
+  // one in (the triage recommendation), until the person picks a value by hand.
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t.matches && t.matches("select[data-follow]")) t.dataset.touched = "1";
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("select[data-follow]").forEach(function (select) {
+      if (select.dataset.touched) return;
+      var output = document.getElementById(select.dataset.follow);
+      if (!output) return;
+      var value = output.getAttribute("value") || output.value || output.textContent.trim();
+      if (Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-live]").forEach(connect);
   });

@@ -49,6 +49,13 @@ public class AuditManagement {
                 .update();
     }
 
+    /** The entity types that have at least one entry, alphabetically, for filters. */
+    @Transactional(readOnly = true)
+    public java.util.List<String> entityTypes() {
+        return jdbc.sql("SELECT DISTINCT entity_type FROM identity_audit ORDER BY entity_type")
+                .query(String.class).list();
+    }
+
     /** Newest first, optionally only for one entity type. */
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> list(String entityType, PageRequest page) {

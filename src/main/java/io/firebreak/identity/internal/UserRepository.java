@@ -77,6 +77,33 @@ public class UserRepository {
                 .param("locale", locale).param("tz", timeZone).param("id", id).update();
     }
 
+    /** Replaces the user's changeable fields (not the user name, not the password). */
+    public void update(long id, String displayName, String email, String phone, String locale, String timeZone,
+            Role role, boolean enabled) {
+        jdbc.sql("""
+                UPDATE identity_user SET display_name = :displayName, email = :email, phone = :phone,
+                       locale = :locale, time_zone = :timeZone, role = :role, enabled = :enabled
+                WHERE id = :id
+                """)
+                .param("displayName", displayName).param("email", email).param("phone", phone)
+                .param("locale", locale).param("timeZone", timeZone).param("role", role.name())
+                .param("enabled", enabled).param("id", id).update();
+    }
+
+    public void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE identity_user SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
+    /**
+     * The ids of the enabled admins, locking their rows until the transaction ends, so two
+     * concurrent changes cannot both remove "the other" last admin.
+     */
+    public List<Long> lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM identity_user WHERE role = 'ADMIN' AND enabled = TRUE ORDER BY id FOR UPDATE")
+                .query(Long.class).list();
+    }
+
     static UserView map(ResultSet rs, int row) throws SQLException {
         return new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("email"), rs.getString("phone"), rs.getString("locale"),

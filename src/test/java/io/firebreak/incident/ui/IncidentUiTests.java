@@ -1,0 +1,155 @@
+package io.firebreak.incident.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.firebreak.identity.Role;
+import io.firebreak.identity.UserView;
+import io.firebreak.support.ApiClient;
+import io.firebreak.support.FirebreakTest;
+import io.firebreak.support.TestUsers;
+import io.firebreak.web.UiSession;
+
+/** The incident pages over real HTTP with a signed-in session: role checks, declaring, actions and notices. */
+@FirebreakTest
+class IncidentUiTests {
+
+    private static final Pattern INCIDENT = Pattern.compile("/incidents/(INC-\\d+)$");
+
+    @Autowired ApiClient api;
+    @Autowired TestUsers users;
+
+    private UiSession as(Role role) {
+        UserView user = users.create(role);
+        return UiSession.login(api.baseUrl(), user.username(), TestUsers.PASSWORD);
+    }
+
+    @Test
+    void aViewerIsRefusedEveryChangeAndTheDeclareForm() {
+        UiSession viewer = as(Role.VIEWER);
+        assertThat(viewer.get("/incidents/new").status()).isEqualTo(403);
+        assertThat(viewer.post("/incidents", Map.of("title", "x")).status()).isEqualTo(403);
+        for (String action : new String[] { "acknowledge", "investigate", "mitigate", "resolve", "verify", "close",
+                "reopen", "verification/HEALTH_CHECK", "severity", "roles/COMMANDER", "roles/COMMANDER/unassign",
+                "notes", "actions", "actions/1", "cause", "ticket" }) {
+            assertThat(viewer.post("/incidents/INC-1/" + action, Map.of("reason", "r")).status())
+                    .as("viewer POST %s", action).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void theDeclareFormAsksTheTriageQuestionsAndFollowsTheRecommendation() {
+        var page = as(Role.RESPONDER).get("/incidents/new");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("hx-post=\"/triage/recommendation\"", "hx-target=\"#triage-recommendation\"")
+                .contains("name=\"serviceDown\"", "name=\"coreFunctionAffected\"", "name=\"userExperienceDegraded\"")
+                .contains("name=\"usersAffected\"", "name=\"usersAffectedPercent\"", "name=\"businessImpact\"")
+                .contains("name=\"dataLoss\"", "name=\"securityRisk\"", "name=\"moneyLost\"", "name=\"impactSummary\"")
+                .contains("data-follow=\"triage-recommended-level\"")
+                .doesNotContain("<script>", "style=\"", "onclick");
+    }
+
+    @Test
+    void declaringRedirectsToTheNewIncidentWhichShowsItsHeader() {
+        UiSession responder = as(Role.RESPONDER);
+        String title = "Checkout fails " + UUID.randomUUID();
+        var posted = responder.post("/incidents", Map.of("title", title, "serviceDown", "false",
+                "coreFunctionAffected", "true", "levelCode", ""));
+        assertThat(posted.status()).isEqualTo(302);
+        String number = number(posted.location());
+
+        var page = responder.follow(posted);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(number, title, "level-1", ">P1<", "Detected")
+                .contains("class=\"clock", "data-due=")
+                .contains("data-live=\"/incidents/" + number + "/events\"")
+                .contains("hx-get=\"/incidents/" + number + "/panel\"", "hx-trigger=\"live-change\"")
+                .contains("hx-get=\"/incidents/" + number + "/timeline\"")
+                .contains("id=\"action-acknowledge\"");
+
+        var panel = responder.get("/incidents/" + number + "/panel");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body()).contains("id=\"incident-header\"", title).doesNotContain("<html");
+    }
+
+    @Test
+    void anInvalidDeclarationShowsTheFormAgainWithWhatWasTyped() {
+        UiSession responder = as(Role.RESPONDER);
+        var page = responder.post("/incidents", Map.of("title", "", "description", "kept description text",
+                "usersAffected", "12", "coreFunctionAffected", "true"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"declare-error\"", "kept description text", "value=\"12\"")
+                .containsPattern("id=\"coreFunctionAffected-yes\"[^>]*checked");
+
+        var badNumber = responder.post("/incidents", Map.of("title", "Typo in the form " + UUID.randomUUID(),
+                "usersAffectedPercent", "250"));
+        assertThat(badNumber.status()).isEqualTo(200);
+        assertThat(badNumber.body()).contains("from 0 to 100", "value=\"250\"");
+    }
+
+    @Test
+    void aRefusedActionIsANoticeOnThePageNotAnErrorPage() {
+        UiSession responder = as(Role.RESPONDER);
+        String number = declare(responder, "Refused action " + UUID.randomUUID());
+        var refused = responder.post("/incidents/" + number + "/verify", Map.of());
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.location()).contains("/incidents/" + number);
+        var page = responder.follow(refused);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"notice error\"", "Not done");
+
+        var done = responder.post("/incidents/" + number + "/acknowledge", Map.of());
+        assertThat(responder.follow(done).body()).contains("class=\"notice ok\"", "Acknowledged");
+    }
+
+    @Test
+    void aViewerSeesTheIncidentButNoActionForm() {
+        String number = declare(as(Role.RESPONDER), "Seen by a viewer " + UUID.randomUUID());
+        var page = as(Role.VIEWER).get("/incidents/" + number);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(number).doesNotContain("id=\"action-acknowledge\"", "<form method=\"post\"",
+                "id=\"note-body\"", "id=\"role-COMMANDER-assign\"");
+    }
+
+    @Test
+    void theListFindsIncidentsByTextAndTheDashboardShowsOpenOnes() {
+        UiSession responder = as(Role.RESPONDER);
+        String marker = "zebra" + UUID.randomUUID().toString().substring(0, 8);
+        String number = declare(responder, "Listed " + marker);
+
+        assertThat(responder.get("/incidents?q=" + marker).body()).contains(number, "Listed " + marker);
+        assertThat(responder.get("/incidents?q=nothing-" + marker).body()).contains("id=\"incident-list-empty\"")
+                .doesNotContain(number);
+        assertThat(responder.get("/incidents?status=OPEN&from=not-a-date").status()).isEqualTo(200);
+
+        var dashboard = responder.get("/");
+        assertThat(dashboard.body()).contains("id=\"dashboard-" + number + "\"", "hx-trigger=\"every 30s\"",
+                "data-due=");
+        assertThat(responder.get("/dashboard/panel").body()).contains(number).doesNotContain("<html");
+    }
+
+    @Test
+    void anUnknownIncidentIsNotFound() {
+        assertThat(as(Role.VIEWER).get("/incidents/INC-999999999").status()).isEqualTo(404);
+    }
+
+    private static String declare(UiSession session, String title) {
+        var posted = session.post("/incidents", Map.of("title", title, "coreFunctionAffected", "true"));
+        assertThat(posted.status()).as("declare answered %s", posted.status()).isEqualTo(302);
+        return number(posted.location());
+    }
+
+    private static String number(String location) {
+        Matcher m = INCIDENT.matcher(location);
+        assertThat(m.find()).as("redirect to an incident: %s", location).isTrue();
+        return m.group(1);
+    }
+}
