@@ -214,6 +214,23 @@ class IncidentApiTests {
         assertThat(stages).containsExactly("DETECTED", "TRIAGED");
     }
 
+    @Test
+    void levelNamesFollowTheReadersLanguage() {
+        UserView responder = users.create(Role.RESPONDER);
+        IncidentView view = incidents.declare(new DeclareIncident("bilingual level", null, List.of(), "P2", null, null,
+                null), responder.username());
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(incidents.get(view.number()).levelName()).isEqualTo("中优先级事件");
+            assertThat(incidents.open()).filteredOn(s -> s.id() == view.id()).singleElement()
+                    .satisfies(s -> assertThat(s.levelName()).isEqualTo("中优先级事件"));
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            assertThat(incidents.get(view.number()).levelName()).isEqualTo("Medium priority");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     // ---- errors ---------------------------------------------------------------------------
 
     @Test
