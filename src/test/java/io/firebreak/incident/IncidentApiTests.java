@@ -36,6 +36,7 @@ class IncidentApiTests {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired IncidentManagement incidents;
+    @Autowired io.firebreak.identity.AuditManagement audit;
 
     private static final String BASE = "/api/v1/incidents";
 
@@ -200,6 +201,12 @@ class IncidentApiTests {
         assertThat(timeline.get(3).get("detail").asString()).isEqualTo("Evicting keys");
         assertThat(timeline.get(6).get("text").asString()).isEqualTo("Cause updated (root cause: Process)");
         assertThat(timeline.get(9).get("text").asString()).isEqualTo("Details updated: title, impact summary");
+
+        var audited = audit.list("incident", new io.firebreak.shared.PageRequest(0, 200)).items().stream()
+                .filter(a -> a.entityId().equals(inc.get("id").asString())).map(a -> a.action()).toList();
+        assertThat(audited).containsExactlyInAnyOrder("declare", "change-severity", "assign-role", "add-note",
+                "record-action", "update-action", "update-cause", "link-ticket", "check-verification",
+                "update-details", "unassign-role");
     }
 
     @Test
@@ -297,9 +304,13 @@ class IncidentApiTests {
         assertThat(back.status()).isEqualTo(409);
         assertThat(back.body().get("detail").asString())
                 .isEqualTo(number + " is MITIGATED; it cannot go back to ACKNOWLEDGED (reopen it instead).");
-        Response verify = api.post(BASE + ref + "/verify", token, "");
+        Response verify = api.post(BASE + ref + "/verify", token, Map.of("checks", List.of("SMOKE_TEST")));
         assertThat(verify.status()).isEqualTo(409);
-        assertThat(verify.body().get("detail").asString()).contains("HEALTH_CHECK", "USER_FEEDBACK");
+        assertThat(verify.body().get("detail").asString()).contains("HEALTH_CHECK", "USER_FEEDBACK")
+                .doesNotContain("SMOKE_TEST");
+        // The ticks sent with a refused verification are not kept either.
+        api.get(BASE + ref, token).body().get("verification")
+                .forEach(v -> assertThat(v.get("passed").asBoolean()).isFalse());
         Response reopen = api.post(BASE + ref + "/reopen", token, Map.of("reason", "x"));
         assertThat(reopen.status()).isEqualTo(409);
         assertThat(reopen.body().get("detail").asString()).contains("only a RESOLVED, VERIFIED or CLOSED");
