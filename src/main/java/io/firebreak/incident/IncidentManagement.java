@@ -114,16 +114,26 @@ public class IncidentManagement {
         return repository.versionOf(incidentId).orElseThrow(() -> notFound(String.valueOf(incidentId)));
     }
 
+    /**
+     * Whether {@code username} may close this incident before it is VERIFIED: a global COMMANDER or
+     * ADMIN, or the incident's own commander (lets a page show or hide that choice).
+     */
+    @Transactional(readOnly = true)
+    public boolean mayCloseUnverified(String ref, String username) {
+        Incident incident = repository.find(resolve(ref)).orElseThrow(() -> notFound(ref));
+        return isCommander(incident, username);
+    }
+
     /** Matching incidents, newest detection first. */
     @Transactional(readOnly = true)
     public PageResult<IncidentSummary> search(IncidentFilter filter, PageRequest page) {
-        return repository.search(filter == null ? IncidentFilter.all() : filter, page);
+        return repository.search(filter == null ? IncidentFilter.all() : filter, page, this::levelName);
     }
 
     /** Incidents not yet CLOSED, most severe first, then oldest first. */
     @Transactional(readOnly = true)
     public List<IncidentSummary> open() {
-        return repository.open();
+        return repository.open(this::levelName);
     }
 
     @Transactional
@@ -439,11 +449,17 @@ public class IncidentManagement {
     private IncidentView view(long id) {
         Incident i = repository.find(id).orElseThrow(() -> notFound(String.valueOf(id)));
         return new IncidentView(i.id(), i.number(), i.title(), i.description(), i.status(), i.schemeCode(),
-                i.levelCode(), i.levelName(), i.levelRank(), i.levelConfirmed(), i.services(), i.triage(),
+                i.levelCode(), levelName(i.schemeCode(), i.levelCode(), i.levelName()), i.levelRank(),
+                i.levelConfirmed(), i.services(), i.triage(),
                 i.impactSummary(), i.stages(), i.roles(), i.clocks().stream().map(c -> c.view()).toList(),
                 i.directCause(), i.rootCauseCategory(), i.rootCause(), i.ticketUrl(), i.falseAlarm(), i.closeReason(),
                 i.verification(), repository.notes(id), repository.actions(id), i.createdAt(), i.updatedAt(),
                 i.version());
+    }
+
+    /** Level names are edited and translated in the severity module; the stored one is only a fallback. */
+    private String levelName(String schemeCode, String levelCode, String storedName) {
+        return severity.findLevel(schemeCode, levelCode).map(SeverityLevelView::name).orElse(storedName);
     }
 
     // An explicit empty string clears an optional text; IncidentInput turns it into null, which would mean "unchanged".

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.firebreak.identity.Role;
 import io.firebreak.incident.internal.ClockWorker;
+import io.firebreak.severity.SeverityManagement;
 import io.firebreak.support.ApiClient;
 import io.firebreak.support.FirebreakTest;
 import io.firebreak.support.MutableClock;
@@ -29,6 +30,7 @@ class IncidentClockTests {
     @Autowired TestUsers users;
     @Autowired MutableClock clock;
     @Autowired ClockWorker worker;
+    @Autowired SeverityManagement severity;
 
     private static final String BASE = "/api/v1/incidents";
 
@@ -120,10 +122,12 @@ class IncidentClockTests {
         Instant detected = Instant.parse(clockOf(inc, "RESPONSE").get("startedAt").asString());
         JsonNode changed = api.put(BASE + "/" + ref + "/severity", token, Map.of("level", "P2", "reason", "one page only"))
                 .body();
+        var p2 = severity.level("P2", "level");
         assertThat(Instant.parse(clockOf(changed, "RESPONSE").get("dueAt").asString()))
-                .isEqualTo(detected.plus(Duration.ofHours(1)));
+                .isEqualTo(severity.dueAt(detected, p2.responseTarget()));
         assertThat(Instant.parse(clockOf(changed, "RESOLUTION").get("dueAt").asString()))
-                .isEqualTo(detected.plus(Duration.ofDays(1)));
+                .isEqualTo(severity.dueAt(detected, p2.resolutionTarget()));
+        assertThat(changed.get("levelCode").asString()).isEqualTo("P2");
     }
 
     @Test

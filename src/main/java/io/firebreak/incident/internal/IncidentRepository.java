@@ -315,7 +315,7 @@ public class IncidentRepository {
     // ---- search ---------------------------------------------------------------------------
 
     /** A page of summaries matching the filter, newest detection first. */
-    public PageResult<IncidentSummary> search(IncidentFilter f, PageRequest page) {
+    public PageResult<IncidentSummary> search(IncidentFilter f, PageRequest page, LevelNames names) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (f.statuses() != null && !f.statuses().isEmpty()) {
@@ -358,26 +358,34 @@ public class IncidentRepository {
                         + " ORDER BY i.detected_at DESC, i.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> row(rs)).list();
-        return new PageResult<>(summaries(rows), page.page(), page.size(), total);
+        return new PageResult<>(summaries(rows, names), page.page(), page.size(), total);
     }
 
     /** Incidents not yet CLOSED, most severe first, then oldest first. */
-    public List<IncidentSummary> open() {
+    public List<IncidentSummary> open(LevelNames names) {
         return summaries(jdbc.sql("SELECT * FROM incident WHERE status <> 'CLOSED' ORDER BY level_rank, detected_at, id")
-                .query((rs, n) -> row(rs)).list());
+                .query((rs, n) -> row(rs)).list(), names);
     }
 
-    private record Row(long id, long seq, String title, IncidentStatus status, String levelCode, String levelName,
-            int levelRank, Instant detectedAt, Instant updatedAt) {
+    /** The current name of a level in the reader's language; the stored name when the level is gone. */
+    @FunctionalInterface
+    public interface LevelNames {
+        String name(String schemeCode, String levelCode, String storedName);
+    }
+
+    private record Row(long id, long seq, String title, IncidentStatus status, String schemeCode, String levelCode,
+            String levelName, int levelRank, Instant detectedAt, Instant updatedAt) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("seq"), rs.getString("title"),
-                IncidentStatus.valueOf(rs.getString("status")), rs.getString("level_code"), rs.getString("level_name"),
-                rs.getInt("level_rank"), instant(rs, "detected_at"), instant(rs, "updated_at"));
+                IncidentStatus.valueOf(rs.getString("status")), rs.getString("scheme_code"), rs.getString("level_code"),
+                rs.getString("level_name"), rs.getInt("level_rank"), instant(rs, "detected_at"),
+                instant(rs, "updated_at"));
     }
 
-    private List<IncidentSummary> summaries(List<Row> rows) {
+    private List<IncidentSummary> summaries(List<Row> rows, LevelNames names) {
+        Map<String, String> nameCache = new HashMap<>();
         List<Long> ids = rows.stream().map(Row::id).toList();
         var services = services(ids);
         var roles = roles(ids);
@@ -389,8 +397,10 @@ public class IncidentRepository {
                     .findFirst().orElse(null);
             List<ClockView> clockViews = clocks.getOrDefault(r.id(), List.of()).stream().map(IncidentClock::view)
                     .toList();
+            String levelName = nameCache.computeIfAbsent(r.schemeCode() + "\u0000" + r.levelCode(),
+                    k -> names.name(r.schemeCode(), r.levelCode(), r.levelName()));
             out.put(r.id(), new IncidentSummary(r.id(), Incident.number(r.seq()), r.title(), r.status(), r.levelCode(),
-                    r.levelName(), r.levelRank(), services.getOrDefault(r.id(), List.of()), clockViews, commander,
+                    levelName, r.levelRank(), services.getOrDefault(r.id(), List.of()), clockViews, commander,
                     r.detectedAt(), r.updatedAt()));
         }
         return List.copyOf(out.values());

@@ -2,7 +2,6 @@ package io.firebreak.incident.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -92,8 +93,14 @@ class LiveUpdates {
         });
     }
 
-    int openStreams(long incidentId) {
-        return streams.getOrDefault(incidentId, Set.of()).size();
+    /**
+     * Ends every stream when the application shuts down; open streams would otherwise hold up the
+     * web server's graceful shutdown until they time out. Browsers reconnect to another instance.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(set -> set.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     private void remove(long incidentId, SseEmitter emitter) {
@@ -101,9 +108,5 @@ class LiveUpdates {
             set.remove(emitter);
             return set.isEmpty() ? null : set;
         });
-    }
-
-    List<Long> incidentsWithStreams() {
-        return List.copyOf(streams.keySet());
     }
 }

@@ -203,6 +203,16 @@ class IncidentTests {
     }
 
     @Test
+    void verifyMaySkipResolvedWhenTheChecklistPassed() {
+        Incident i = at(IncidentStatus.INVESTIGATING);
+        passAll(i);
+        Instant when = tick();
+        assertThat(i.verify("bob", when)).isEqualTo(IncidentStatus.INVESTIGATING);
+        assertThat(i.stages()).extracting(StageStamp::stage).doesNotContain(Stage.RESOLVED).contains(Stage.VERIFIED);
+        assertThat(i.clock(ClockKind.RESOLUTION).stoppedAt()).isEqualTo(when);
+    }
+
+    @Test
     void aPassedItemCanBeUnticked() {
         Incident i = at(IncidentStatus.RESOLVED);
         passAll(i);
