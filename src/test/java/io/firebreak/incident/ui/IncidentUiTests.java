@@ -49,7 +49,7 @@ class IncidentUiTests {
         var page = as(Role.RESPONDER).get("/incidents/new");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
-                .contains("hx-post=\"/triage/recommendation\"", "hx-target=\"#triage-recommendation\"")
+                .contains("hx-post=\"/triage/recommendation\"", "hx-target=\"#triage-recommendation\"", "hx-swap=\"outerHTML\"")
                 .contains("name=\"serviceDown\"", "name=\"coreFunctionAffected\"", "name=\"userExperienceDegraded\"")
                 .contains("name=\"usersAffected\"", "name=\"usersAffectedPercent\"", "name=\"businessImpact\"")
                 .contains("name=\"dataLoss\"", "name=\"securityRisk\"", "name=\"moneyLost\"", "name=\"impactSummary\"")
