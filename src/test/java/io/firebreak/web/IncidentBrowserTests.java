@@ -157,7 +157,7 @@ class IncidentBrowserTests {
             return timeline.contains("Acknowledged") && timeline.contains("Resolved") && timeline.contains("Verified")
                     && timeline.contains("Closed") && timeline.contains(rollback);
         });
-        assertThat(text(By.id("timeline-panel"))).contains(me.displayName());
+        assertThat(text(By.id("timeline-panel"))).contains("Declared", "Incident commander", me.username());
 
         open("/incidents?q=" + number);
         assertThat(text(By.id("incident-table"))).contains(number, title, "Closed");
