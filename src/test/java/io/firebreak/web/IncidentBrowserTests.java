@@ -195,6 +195,12 @@ class IncidentBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#incident-live form"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#incident-live button"))).isEmpty();
         assertThat(driver.findElements(By.id("stage-actions"))).isEmpty();
+
+        // Someone else acts: the open page follows by itself over the event stream, timeline included.
+        wait.until(d -> d.findElement(By.id("timeline-panel")).getText().contains("Declared"));
+        incidents.acknowledge(number, users.create(Role.RESPONDER).username());
+        waitForText(By.id("incident-status"), "Acknowledged");
+        wait.until(d -> d.findElement(By.id("timeline-panel")).getText().contains("Acknowledged"));
     }
 
     private UserView login(Role role) {
