@@ -38,7 +38,7 @@ class IncidentUiTests {
         assertThat(viewer.post("/incidents", Map.of("title", "x")).status()).isEqualTo(403);
         for (String action : new String[] { "acknowledge", "investigate", "mitigate", "resolve", "verify", "close",
                 "reopen", "verification/HEALTH_CHECK", "severity", "roles/COMMANDER", "roles/COMMANDER/unassign",
-                "notes", "actions", "actions/1", "cause", "ticket" }) {
+                "notes", "actions", "actions/1", "cause", "ticket", "details" }) {
             assertThat(viewer.post("/incidents/INC-1/" + action, Map.of("reason", "r")).status())
                     .as("viewer POST %s", action).isEqualTo(403);
         }
@@ -108,6 +108,32 @@ class IncidentUiTests {
 
         var done = responder.post("/incidents/" + number + "/acknowledge", Map.of());
         assertThat(responder.follow(done).body()).contains("class=\"notice ok\"", "Acknowledged");
+    }
+
+    @Test
+    void detailsCausesTicketNotesAndSeverityAreSavedFromThePage() {
+        UiSession responder = as(Role.RESPONDER);
+        String number = declare(responder, "Edited " + UUID.randomUUID());
+        String base = "/incidents/" + number;
+        var details = responder.post(base + "/details", Map.of("title", "Renamed incident", "description", "more",
+                "impactSummary", "half the users"));
+        assertThat(details.location()).endsWith(base + "#details");
+        assertThat(responder.follow(details).body()).contains("class=\"notice ok\"");
+        responder.follow(responder.post(base + "/cause", Map.of("directCause", "pool exhausted",
+                "rootCauseCategory", "TECHNICAL", "rootCause", "connection leak")));
+        responder.follow(responder.post(base + "/ticket", Map.of("url", "https://tickets.example.com/OPS-1")));
+        responder.follow(responder.post(base + "/notes", Map.of("kind", "STATUS_UPDATE", "body", "Rolling back now")));
+        responder.follow(responder.post(base + "/severity", Map.of("levelCode", "P2",
+                "reason", "fewer users than feared")));
+
+        String page = responder.get(base).body();
+        assertThat(page).contains("Renamed incident", "half the users", "pool exhausted", "connection leak",
+                "Rolling back now", ">P2<")
+                .containsPattern("href=\"https://tickets.example.com/OPS-1\"[^>]*rel=\"noopener noreferrer\"");
+
+        var bad = responder.post(base + "/ticket", Map.of("url", "javascript:alert(1)"));
+        assertThat(responder.follow(bad).body()).contains("class=\"notice error\"")
+                .doesNotContain("href=\"javascript:");
     }
 
     @Test
