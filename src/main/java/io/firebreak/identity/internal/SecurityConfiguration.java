@@ -20,9 +20,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three filter chains. {@code POST /api/v1/tokens} accepts HTTP Basic (and a bearer token) so a
+ * Four filter chains. {@code POST /api/v1/tokens} accepts HTTP Basic (and a bearer token) so a
  * script can obtain its first token; the rest of {@code /api/**} and the Prometheus endpoint accept
- * only bearer tokens and never a session; everything else is the UI, with form login and CSRF.
+ * only bearer tokens and never a session; the OpenAPI description takes either; everything else is the UI, with form login and CSRF.
  * <p>
  * Roles nest (admin &gt; commander &gt; responder &gt; viewer). Reading the API needs viewer, any
  * other method needs responder at least; controllers narrow further with {@code @PreAuthorize}.
@@ -69,8 +69,19 @@ class SecurityConfiguration {
         return stateless(http).build();
     }
 
+    /** The OpenAPI description: readable with a bearer token (tools) or a signed-in session (Swagger UI). */
     @Bean
     @Order(3)
+    SecurityFilterChain openApi(HttpSecurity http, TokenAuthenticationFilter tokens) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("VIEWER"))
+                .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses::unauthorized));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain ui(HttpSecurity http, UserRepository users) throws Exception {
         http.addFilterBefore(new SessionRefreshFilter(users), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a

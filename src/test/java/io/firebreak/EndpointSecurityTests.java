@@ -1,0 +1,105 @@
+package io.firebreak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.firebreak.identity.Role;
+import io.firebreak.support.ApiClient;
+import io.firebreak.support.FirebreakTest;
+import io.firebreak.support.TestUsers;
+
+/**
+ * Walks every request mapping of the application, so an endpoint added later is covered without
+ * anyone remembering to: nothing but the sign-in page and health answers an anonymous caller, and a
+ * viewer's token changes nothing through the API.
+ */
+@FirebreakTest
+class EndpointSecurityTests {
+
+    private static final Set<String> PUBLIC = Set.of("/login", "/error");
+
+    @Autowired ApiClient api;
+    @Autowired TestUsers users;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointRefusesAnonymousCallers() {
+        List<String> failures = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (PUBLIC.contains(e.path())) {
+                continue;
+            }
+            var res = api.send(HttpRequest.newBuilder(api.uri(e.concretePath()))
+                    .header("Content-Type", "application/json")
+                    .method(e.method(), HttpRequest.BodyPublishers.ofString("{}")));
+            boolean refused = res.status() == 401 || res.status() == 403
+                    || (res.status() == 302 && !e.path().startsWith("/api/"));
+            if (!refused) {
+                failures.add(e + " answered " + res.status());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aViewerTokenChangesNothingThroughTheApi() {
+        String viewer = users.tokenFor(Role.VIEWER);
+        List<String> failures = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!e.path().startsWith("/api/") || e.method().equals("GET") || e.path().startsWith("/api/v1/tokens")
+                    || e.path().startsWith("/api/v1/users/me")) {
+                continue;
+            }
+            var res = api.send(HttpRequest.newBuilder(api.uri(e.concretePath()))
+                    .header("Authorization", "Bearer " + viewer)
+                    .header("Content-Type", "application/json")
+                    .method(e.method(), HttpRequest.BodyPublishers.ofString("{}")));
+            if (res.status() != 403) {
+                failures.add(e + " answered " + res.status());
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> result = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getPathPatternsCondition() == null) {
+                return;
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPathPatternsCondition().getPatternValues()) {
+                if (methods.isEmpty()) {
+                    result.add(new Endpoint("GET", path));
+                    result.add(new Endpoint("POST", path));
+                } else {
+                    methods.forEach(m -> result.add(new Endpoint(m.name(), path)));
+                }
+            }
+        });
+        assertThat(result).extracting(Endpoint::path).contains("/", "/api/v1/tokens");
+        return result;
+    }
+
+    private record Endpoint(String method, String path) {
+
+        String concretePath() {
+            return path.replaceAll("\\{[^}]+}", "1").replace("/**", "/x");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+}
