@@ -67,6 +67,16 @@
     });
   });
 
+  // When the session has expired, a background refresh is answered with the sign-in page; show it
+  // as a whole page instead of squeezing it into a panel.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.responseURL && /\/login$/.test(new URL(xhr.responseURL).pathname)) {
+      e.detail.shouldSwap = false;
+      window.location.reload();
+    }
+  });
+
   // A select with data-follow="ID" takes the value of <output id="ID"> whenever htmx swaps a new
   // one in (the triage recommendation), until the person picks a value by hand.
   document.addEventListener("change", function (e) {
