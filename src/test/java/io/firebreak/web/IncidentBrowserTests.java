@@ -164,6 +164,20 @@ class IncidentBrowserTests {
     }
 
     @Test
+    void theLevelFollowsTheRecommendationUntilChosenByHand() {
+        login(Role.RESPONDER);
+        open("/incidents/new");
+        click(By.id("coreFunctionAffected-yes"));
+        wait.until(d -> "P1".equals(new Select(d.findElement(By.id("levelCode"))).getFirstSelectedOption()
+                .getAttribute("value")));
+        new Select(driver.findElement(By.id("levelCode"))).selectByValue("P3");
+        click(By.id("serviceDown-yes"));
+        wait.until(d -> "P0".equals(d.findElement(By.id("triage-recommended-level")).getDomAttribute("value")));
+        assertThat(new Select(driver.findElement(By.id("levelCode"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("P3");
+    }
+
+    @Test
     void theUiSpeaksChinese() {
         login(Role.RESPONDER);
         String number = declareDirectly("Chinese page " + UUID.randomUUID());
