@@ -2,6 +2,7 @@ package io.firebreak.incident.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -12,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.firebreak.identity.Role;
 import io.firebreak.identity.UserView;
+import io.firebreak.incident.DeclareIncident;
+import io.firebreak.incident.IncidentManagement;
+import io.firebreak.severity.TriageAnswers;
 import io.firebreak.support.ApiClient;
 import io.firebreak.support.FirebreakTest;
 import io.firebreak.support.TestUsers;
@@ -25,6 +29,7 @@ class IncidentUiTests {
 
     @Autowired ApiClient api;
     @Autowired TestUsers users;
+    @Autowired IncidentManagement incidents;
 
     private UiSession as(Role role) {
         UserView user = users.create(role);
@@ -160,6 +165,35 @@ class IncidentUiTests {
         assertThat(dashboard.body()).contains("id=\"dashboard-" + number + "\"", "hx-trigger=\"every 30s\"",
                 "data-due=");
         assertThat(responder.get("/dashboard/panel").body()).contains(number).doesNotContain("<html");
+    }
+
+    @Test
+    void theListFiltersByStatusAndLevelAndPages() {
+        UiSession responder = as(Role.RESPONDER);
+        String actor = users.create(Role.RESPONDER).username();
+        String marker = "paged" + UUID.randomUUID().toString().substring(0, 8);
+        String first = null;
+        for (int n = 0; n < IncidentListController.PAGE_SIZE + 2; n++) {
+            String number = incidents.declare(new DeclareIncident(marker + " " + n, null, List.of(),
+                    n == 0 ? "P3" : "P2", TriageAnswers.none(), null, null), actor).number();
+            first = first == null ? number : first;
+        }
+        incidents.acknowledge(first, actor);
+
+        String page1 = responder.get("/incidents?q=" + marker).body();
+        assertThat(page1).contains("Page 1 of 2", "id=\"page-next\"").doesNotContain("id=\"page-previous\"");
+        String page2 = responder.get("/incidents?q=" + marker + "&page=1").body();
+        assertThat(page2).contains("Page 2 of 2", "id=\"page-previous\"");
+
+        String p3 = responder.get("/incidents?q=" + marker + "&level=P3").body();
+        assertThat(p3).contains("id=\"row-" + first + "\"", "1 incident<");
+        String acknowledged = responder.get("/incidents?q=" + marker + "&status=ACKNOWLEDGED").body();
+        assertThat(acknowledged).contains("id=\"row-" + first + "\"", "1 incident<");
+        String detectedToday = responder.get("/incidents?q=" + marker + "&status=DETECTED&from="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)).body();
+        assertThat(detectedToday).doesNotContain("id=\"row-" + first + "\"").contains("26 incidents");
+        String tooEarly = responder.get("/incidents?q=" + marker + "&to=2001-01-01").body();
+        assertThat(tooEarly).contains("id=\"incident-list-empty\"");
     }
 
     @Test
