@@ -67,6 +67,33 @@
     });
   });
 
+  // When the session has expired, a background refresh is answered with the sign-in page; show it
+  // as a whole page instead of squeezing it into a panel.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.responseURL && /\/login$/.test(new URL(xhr.responseURL).pathname)) {
+      e.detail.shouldSwap = false;
+      window.location.reload();
+    }
+  });
+
+  // A refreshed panel keeps the person's open/closed choice of its <details id=...> sections.
+  var openDetails = null;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var target = e.detail.target;
+    openDetails = target ? Array.prototype.map.call(target.querySelectorAll("details[id]"), function (d) {
+      return [d.id, d.open];
+    }) : null;
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!openDetails) return;
+    openDetails.forEach(function (pair) {
+      var d = document.getElementById(pair[0]);
+      if (d) d.open = pair[1];
+    });
+    openDetails = null;
+  });
+
   // A select with data-follow="ID" takes the value of <output id="ID"> whenever htmx swaps a new
   // one in (the triage recommendation), until the person picks a value by hand.
   document.addEventListener("change", function (e) {

@@ -157,10 +157,24 @@ class IncidentBrowserTests {
             return timeline.contains("Acknowledged") && timeline.contains("Resolved") && timeline.contains("Verified")
                     && timeline.contains("Closed") && timeline.contains(rollback);
         });
-        assertThat(text(By.id("timeline-panel"))).contains(me.displayName());
+        assertThat(text(By.id("timeline-panel"))).contains("Declared", "Incident commander", me.username());
 
         open("/incidents?q=" + number);
         assertThat(text(By.id("incident-table"))).contains(number, title, "Closed");
+    }
+
+    @Test
+    void theLevelFollowsTheRecommendationUntilChosenByHand() {
+        login(Role.RESPONDER);
+        open("/incidents/new");
+        click(By.id("coreFunctionAffected-yes"));
+        wait.until(d -> "P1".equals(new Select(d.findElement(By.id("levelCode"))).getFirstSelectedOption()
+                .getAttribute("value")));
+        new Select(driver.findElement(By.id("levelCode"))).selectByValue("P3");
+        click(By.id("serviceDown-yes"));
+        wait.until(d -> "P0".equals(d.findElement(By.id("triage-recommended-level")).getDomAttribute("value")));
+        assertThat(new Select(driver.findElement(By.id("levelCode"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("P3");
     }
 
     @Test
@@ -195,6 +209,12 @@ class IncidentBrowserTests {
         assertThat(driver.findElements(By.cssSelector("#incident-live form"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#incident-live button"))).isEmpty();
         assertThat(driver.findElements(By.id("stage-actions"))).isEmpty();
+
+        // Someone else acts: the open page follows by itself over the event stream, timeline included.
+        wait.until(d -> d.findElement(By.id("timeline-panel")).getText().contains("Declared"));
+        incidents.acknowledge(number, users.create(Role.RESPONDER).username());
+        waitForText(By.id("incident-status"), "Acknowledged");
+        wait.until(d -> d.findElement(By.id("timeline-panel")).getText().contains("Acknowledged"));
     }
 
     private UserView login(Role role) {

@@ -1,6 +1,7 @@
 package io.firebreak.incident.ui;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -144,6 +145,17 @@ class IncidentActionController {
                 rootCauseCategory.isBlank() ? null : parse(RootCauseCategory.class, rootCauseCategory,
                         "rootCauseCategory"),
                 blankToNull(rootCause)));
+    }
+
+    @PostMapping("/details")
+    String details(@PathVariable String ref, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(required = false) List<String> serviceIds,
+            @RequestParam(defaultValue = "") String impactSummary, Principal who, RedirectAttributes flash) {
+        return act(ref, flash, "incidentui.done.saved", "details", () -> incidents.updateDetails(ref, who.getName(),
+                title.strip(), description.strip(),
+                serviceIds == null ? List.of() : serviceIds.stream().map(id -> parseId(id, "serviceIds")).toList(),
+                impactSummary.strip()));
     }
 
     @PostMapping("/ticket")

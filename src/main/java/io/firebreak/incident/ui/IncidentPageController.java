@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.firebreak.catalog.CatalogManagement;
 import io.firebreak.identity.UserManagement;
 import io.firebreak.identity.UserView;
 import io.firebreak.incident.ActionOutcome;
@@ -33,13 +34,15 @@ class IncidentPageController {
     private final IncidentManagement incidents;
     private final UserManagement users;
     private final SeverityManagement severity;
+    private final CatalogManagement catalog;
     private final Clock clock;
 
     IncidentPageController(IncidentManagement incidents, UserManagement users, SeverityManagement severity,
-            Clock clock) {
+            CatalogManagement catalog, Clock clock) {
         this.incidents = incidents;
         this.users = users;
         this.severity = severity;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -61,6 +64,7 @@ class IncidentPageController {
         model.addAttribute("users", users.list().stream().filter(UserView::enabled)
                 .sorted(Comparator.comparing(u -> u.displayName().toLowerCase())).toList());
         model.addAttribute("levels", severity.activeScheme().levels());
+        model.addAttribute("services", catalog.list());
         model.addAttribute("roleKinds", IncidentRole.values());
         model.addAttribute("mitigationKinds", MitigationKind.values());
         model.addAttribute("outcomes", ActionOutcome.values());

@@ -2,6 +2,7 @@ package io.firebreak.incident.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -12,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.firebreak.identity.Role;
 import io.firebreak.identity.UserView;
+import io.firebreak.incident.DeclareIncident;
+import io.firebreak.incident.IncidentManagement;
+import io.firebreak.severity.TriageAnswers;
 import io.firebreak.support.ApiClient;
 import io.firebreak.support.FirebreakTest;
 import io.firebreak.support.TestUsers;
@@ -25,6 +29,7 @@ class IncidentUiTests {
 
     @Autowired ApiClient api;
     @Autowired TestUsers users;
+    @Autowired IncidentManagement incidents;
 
     private UiSession as(Role role) {
         UserView user = users.create(role);
@@ -38,7 +43,7 @@ class IncidentUiTests {
         assertThat(viewer.post("/incidents", Map.of("title", "x")).status()).isEqualTo(403);
         for (String action : new String[] { "acknowledge", "investigate", "mitigate", "resolve", "verify", "close",
                 "reopen", "verification/HEALTH_CHECK", "severity", "roles/COMMANDER", "roles/COMMANDER/unassign",
-                "notes", "actions", "actions/1", "cause", "ticket" }) {
+                "notes", "actions", "actions/1", "cause", "ticket", "details" }) {
             assertThat(viewer.post("/incidents/INC-1/" + action, Map.of("reason", "r")).status())
                     .as("viewer POST %s", action).isEqualTo(403);
         }
@@ -49,7 +54,7 @@ class IncidentUiTests {
         var page = as(Role.RESPONDER).get("/incidents/new");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
-                .contains("hx-post=\"/triage/recommendation\"", "hx-target=\"#triage-recommendation\"")
+                .contains("hx-post=\"/triage/recommendation\"", "hx-target=\"#triage-recommendation\"", "hx-swap=\"outerHTML\"")
                 .contains("name=\"serviceDown\"", "name=\"coreFunctionAffected\"", "name=\"userExperienceDegraded\"")
                 .contains("name=\"usersAffected\"", "name=\"usersAffectedPercent\"", "name=\"businessImpact\"")
                 .contains("name=\"dataLoss\"", "name=\"securityRisk\"", "name=\"moneyLost\"", "name=\"impactSummary\"")
@@ -111,6 +116,32 @@ class IncidentUiTests {
     }
 
     @Test
+    void detailsCausesTicketNotesAndSeverityAreSavedFromThePage() {
+        UiSession responder = as(Role.RESPONDER);
+        String number = declare(responder, "Edited " + UUID.randomUUID());
+        String base = "/incidents/" + number;
+        var details = responder.post(base + "/details", Map.of("title", "Renamed incident", "description", "more",
+                "impactSummary", "half the users"));
+        assertThat(details.location()).endsWith(base + "#details");
+        assertThat(responder.follow(details).body()).contains("class=\"notice ok\"");
+        responder.follow(responder.post(base + "/cause", Map.of("directCause", "pool exhausted",
+                "rootCauseCategory", "TECHNICAL", "rootCause", "connection leak")));
+        responder.follow(responder.post(base + "/ticket", Map.of("url", "https://tickets.example.com/OPS-1")));
+        responder.follow(responder.post(base + "/notes", Map.of("kind", "STATUS_UPDATE", "body", "Rolling back now")));
+        responder.follow(responder.post(base + "/severity", Map.of("levelCode", "P2",
+                "reason", "fewer users than feared")));
+
+        String page = responder.get(base).body();
+        assertThat(page).contains("Renamed incident", "half the users", "pool exhausted", "connection leak",
+                "Rolling back now", ">P2<")
+                .containsPattern("href=\"https://tickets.example.com/OPS-1\"[^>]*rel=\"noopener noreferrer\"");
+
+        var bad = responder.post(base + "/ticket", Map.of("url", "javascript:alert(1)"));
+        assertThat(responder.follow(bad).body()).contains("class=\"notice error\"")
+                .doesNotContain("href=\"javascript:");
+    }
+
+    @Test
     void aViewerSeesTheIncidentButNoActionForm() {
         String number = declare(as(Role.RESPONDER), "Seen by a viewer " + UUID.randomUUID());
         var page = as(Role.VIEWER).get("/incidents/" + number);
@@ -134,6 +165,35 @@ class IncidentUiTests {
         assertThat(dashboard.body()).contains("id=\"dashboard-" + number + "\"", "hx-trigger=\"every 30s\"",
                 "data-due=");
         assertThat(responder.get("/dashboard/panel").body()).contains(number).doesNotContain("<html");
+    }
+
+    @Test
+    void theListFiltersByStatusAndLevelAndPages() {
+        UiSession responder = as(Role.RESPONDER);
+        String actor = users.create(Role.RESPONDER).username();
+        String marker = "paged" + UUID.randomUUID().toString().substring(0, 8);
+        String first = null;
+        for (int n = 0; n < IncidentListController.PAGE_SIZE + 2; n++) {
+            String number = incidents.declare(new DeclareIncident(marker + " " + n, null, List.of(),
+                    n == 0 ? "P3" : "P2", TriageAnswers.none(), null, null), actor).number();
+            first = first == null ? number : first;
+        }
+        incidents.acknowledge(first, actor);
+
+        String page1 = responder.get("/incidents?q=" + marker).body();
+        assertThat(page1).contains("Page 1 of 2", "id=\"page-next\"").doesNotContain("id=\"page-previous\"");
+        String page2 = responder.get("/incidents?q=" + marker + "&page=1").body();
+        assertThat(page2).contains("Page 2 of 2", "id=\"page-previous\"");
+
+        String p3 = responder.get("/incidents?q=" + marker + "&level=P3").body();
+        assertThat(p3).contains("id=\"row-" + first + "\"", "1 incident<");
+        String acknowledged = responder.get("/incidents?q=" + marker + "&status=ACKNOWLEDGED").body();
+        assertThat(acknowledged).contains("id=\"row-" + first + "\"", "1 incident<");
+        String detectedToday = responder.get("/incidents?q=" + marker + "&status=DETECTED&from="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)).body();
+        assertThat(detectedToday).doesNotContain("id=\"row-" + first + "\"").contains("26 incidents");
+        String tooEarly = responder.get("/incidents?q=" + marker + "&to=2001-01-01").body();
+        assertThat(tooEarly).contains("id=\"incident-list-empty\"");
     }
 
     @Test
