@@ -1,5 +1,6 @@
 package io.firebreak.incident.ui;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.Comparator;
 
@@ -47,19 +48,21 @@ class IncidentPageController {
     }
 
     @GetMapping("/incidents/{ref}")
-    String page(@PathVariable String ref, Model model) {
-        fill(ref, model);
+    String page(@PathVariable String ref, Principal who, Model model) {
+        fill(ref, who, model);
         return "incident/page";
     }
 
     @GetMapping("/incidents/{ref}/panel")
-    String panel(@PathVariable String ref, Model model) {
-        fill(ref, model);
+    String panel(@PathVariable String ref, Principal who, Model model) {
+        fill(ref, who, model);
         return "incident/page :: panel";
     }
 
-    private void fill(String ref, Model model) {
-        model.addAttribute("page", IncidentPageModel.of(incidents.get(ref)));
+    private void fill(String ref, Principal who, Model model) {
+        IncidentPageModel page = IncidentPageModel.of(incidents.get(ref));
+        model.addAttribute("page", page);
+        model.addAttribute("mayCloseUnverified", incidents.mayCloseUnverified(page.ref(), who.getName()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("users", users.list().stream().filter(UserView::enabled)
                 .sorted(Comparator.comparing(u -> u.displayName().toLowerCase())).toList());

@@ -112,7 +112,15 @@ class IncidentUiTests {
         assertThat(page.body()).contains("class=\"notice error\"", "Not done");
 
         var done = responder.post("/incidents/" + number + "/acknowledge", Map.of());
-        assertThat(responder.follow(done).body()).contains("class=\"notice ok\"", "Acknowledged");
+        assertThat(responder.follow(done).body()).contains("class=\"notice ok\"", "Acknowledged")
+                .contains("only as a false alarm");
+
+        var notCommander = responder.post("/incidents/" + number + "/close", Map.of("reason", "done"));
+        assertThat(responder.follow(notCommander).body()).contains("class=\"notice error\"", "Not allowed");
+        var falseAlarm = responder.post("/incidents/" + number + "/close",
+                Map.of("reason", "the alert was wrong", "falseAlarm", "true"));
+        assertThat(responder.follow(falseAlarm).body()).contains("class=\"notice ok\"", "id=\"incident-false-alarm\"",
+                "the alert was wrong");
     }
 
     @Test
