@@ -46,15 +46,18 @@
   function connect(el) {
     if (el.dataset.liveConnected) return;
     el.dataset.liveConnected = "1";
-    var source = new EventSource(el.dataset.live);
-    source.addEventListener("change", function () {
+    function changed() {
       if (!window.htmx) return;
       if (editing(el)) {
         el.dataset.livePending = "1";
         return;
       }
       htmx.trigger(el, "live-change");
-    });
+    }
+    new EventSource(el.dataset.live).addEventListener("change", changed);
+    // The stream only carries changes made through this instance; with several instances behind
+    // a load balancer, a periodic refresh brings in the others' changes within a minute.
+    setInterval(changed, 60000);
   }
   document.addEventListener("focusout", function (e) {
     document.querySelectorAll("[data-live-pending]").forEach(function (el) {

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -34,14 +36,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
+    private final MessageSource messages;
+
+    ApiProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "Not found", localized(e));
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Conflict", localized(e));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
@@ -57,12 +65,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return fieldProblem(List.of(new FieldError(e.field(), e.getMessage())));
+        return fieldProblem(List.of(new FieldError(e.field(), localized(e))));
     }
 
     @ExceptionHandler({ PermissionDeniedException.class, AccessDeniedException.class })
     ProblemDetail forbidden(RuntimeException e) {
-        String detail = e instanceof PermissionDeniedException ? e.getMessage()
+        String detail = e instanceof PermissionDeniedException p ? localized(p)
                 : "Your role does not allow this action.";
         return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
@@ -101,6 +109,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         String message = "body".equals(field) ? "the request body is missing or is not valid JSON"
                 : "has a value of the wrong type or format";
         return ResponseEntity.badRequest().body(fieldProblem(List.of(new FieldError(field, message))));
+    }
+
+    /** The message in the caller's language (profile, else Accept-Language); English without a code. */
+    private String localized(FirebreakException e) {
+        return LocalizedMessages.of(messages, e, LocaleContextHolder.getLocale());
     }
 
     private static ProblemDetail fieldProblem(List<FieldError> errors) {

@@ -36,6 +36,7 @@ class IncidentApiTests {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired IncidentManagement incidents;
+    @Autowired io.firebreak.identity.UserManagement userManagement;
     @Autowired io.firebreak.identity.AuditManagement audit;
 
     private static final String BASE = "/api/v1/incidents";
@@ -303,17 +304,17 @@ class IncidentApiTests {
         Response back = api.post(BASE + ref + "/acknowledge", token, "");
         assertThat(back.status()).isEqualTo(409);
         assertThat(back.body().get("detail").asString())
-                .isEqualTo(number + " is MITIGATED; it cannot go back to ACKNOWLEDGED (reopen it instead).");
+                .isEqualTo(number + " is Mitigated; it cannot go back to Acknowledged (reopen it instead).");
         Response verify = api.post(BASE + ref + "/verify", token, Map.of("checks", List.of("SMOKE_TEST")));
         assertThat(verify.status()).isEqualTo(409);
-        assertThat(verify.body().get("detail").asString()).contains("HEALTH_CHECK", "USER_FEEDBACK")
-                .doesNotContain("SMOKE_TEST");
+        assertThat(verify.body().get("detail").asString()).contains("Health check", "User feedback")
+                .doesNotContain("Functional test");
         // The ticks sent with a refused verification are not kept either.
         api.get(BASE + ref, token).body().get("verification")
                 .forEach(v -> assertThat(v.get("passed").asBoolean()).isFalse());
         Response reopen = api.post(BASE + ref + "/reopen", token, Map.of("reason", "x"));
         assertThat(reopen.status()).isEqualTo(409);
-        assertThat(reopen.body().get("detail").asString()).contains("only a RESOLVED, VERIFIED or CLOSED");
+        assertThat(reopen.body().get("detail").asString()).contains("only a resolved, verified or closed");
         assertThat(api.post(BASE + ref + "/close", token, Map.of("reason", "noise", "falseAlarm", true)).status())
                 .isEqualTo(200);
         Response afterClose = api.post(BASE + ref + "/notes", token, Map.of("body", "closing remark"));
@@ -321,7 +322,23 @@ class IncidentApiTests {
         Response roleOnClosed = api.put(BASE + ref + "/cause", token, Map.of("directCause", "x"));
         assertThat(roleOnClosed.status()).isEqualTo(409);
         assertThat(roleOnClosed.body().get("detail").asString())
-                .isEqualTo(number + " is CLOSED; only reopening it and adding notes are allowed.");
+                .isEqualTo(number + " is closed; only reopening it and adding notes are allowed.");
+    }
+
+    @Test
+    void refusalsAreExplainedInTheCallersLanguage() {
+        var zh = userManagement.create(new io.firebreak.identity.NewUser("zh-" + System.nanoTime(), "李雷", null, null,
+                "zh-CN", "Asia/Shanghai", Role.RESPONDER, TestUsers.PASSWORD), "test");
+        String token = api.token(zh.username(), TestUsers.PASSWORD);
+        String number = declare(token, "语言", "P2").get("number").asString();
+        assertThat(api.post(BASE + "/" + number + "/mitigate", token, "").status()).isEqualTo(200);
+
+        Response back = api.post(BASE + "/" + number + "/acknowledge", token, "");
+        assertThat(back.status()).isEqualTo(409);
+        assertThat(back.body().get("detail").asString()).isEqualTo(number + " 当前为“已缓解”，不能退回到“已确认”（请改为重新打开）。");
+
+        Response verify = api.post(BASE + "/" + number + "/verify", token, Map.of("checks", List.of("SMOKE_TEST")));
+        assertThat(verify.body().get("detail").asString()).contains("、").doesNotContain("HEALTH_CHECK");
     }
 
     // ---- roles ----------------------------------------------------------------------------

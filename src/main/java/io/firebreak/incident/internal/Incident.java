@@ -1,5 +1,7 @@
 package io.firebreak.incident.internal;
 
+import static io.firebreak.shared.FirebreakException.label;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,8 +154,9 @@ public final class Incident {
                 .filter(c -> verification.get(c) == null || !verification.get(c).passed())
                 .toList();
         if (!missing.isEmpty()) {
-            throw new ConflictException(number() + " cannot be verified: the checklist item(s) " + join(missing)
-                    + " have not passed.");
+            throw new ConflictException("incident.error.checklistIncomplete", number() + " cannot be verified: the checklist item(s) "
+                    + join(missing) + " have not passed.", number(),
+                    missing.stream().map(c -> label("incident.verification", c)).toList());
         }
         return moveTo(IncidentStatus.VERIFIED, actor, at);
     }
@@ -165,20 +168,24 @@ public final class Incident {
     public IncidentStatus close(String actor, Instant at, String reason, boolean asFalseAlarm,
             boolean actorIsCommander) {
         if (status == IncidentStatus.CLOSED) {
-            throw new ConflictException(number() + " is already CLOSED.");
+            throw new ConflictException("incident.error.alreadyIn", number() + " is already CLOSED.", number(),
+                    label("incident.status", IncidentStatus.CLOSED));
         }
         boolean hasReason = reason != null && !reason.isBlank();
         if (asFalseAlarm) {
             if (!hasReason) {
-                throw new InvalidInputException("reason", "is required to close an incident as a false alarm");
+                throw new InvalidInputException("reason", "incident.error.reasonFalseAlarm",
+                        "is required to close an incident as a false alarm");
             }
         } else if (status != IncidentStatus.VERIFIED) {
             if (!actorIsCommander) {
-                throw new PermissionDeniedException("Only a commander may close " + number() + " while it is "
-                        + status + " (not yet VERIFIED).");
+                throw new PermissionDeniedException("incident.error.closeNeedsCommander", "Only a commander may close "
+                        + number() + " while it is " + status + " (not yet VERIFIED).", number(),
+                        label("incident.status", status));
             }
             if (!hasReason) {
-                throw new InvalidInputException("reason", "is required to close an incident that has not been verified");
+                throw new InvalidInputException("reason", "incident.error.reasonUnverifiedClose",
+                        "is required to close an incident that has not been verified");
             }
         }
         IncidentStatus from = moveTo(IncidentStatus.CLOSED, actor, at);
@@ -193,11 +200,12 @@ public final class Incident {
      */
     public IncidentStatus reopen(String actor, Instant at, String reason) {
         if (status.compareTo(IncidentStatus.RESOLVED) < 0) {
-            throw new ConflictException(number() + " is " + status
-                    + "; only a RESOLVED, VERIFIED or CLOSED incident can be reopened.");
+            throw new ConflictException("incident.error.reopenTooEarly", number() + " is " + status
+                    + "; only a RESOLVED, VERIFIED or CLOSED incident can be reopened.", number(),
+                    label("incident.status", status));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required to reopen an incident");
+            throw new InvalidInputException("reason", "incident.error.reasonReopen", "is required to reopen an incident");
         }
         IncidentStatus from = status;
         for (Stage s : List.of(Stage.MITIGATED, Stage.RESOLVED, Stage.VERIFIED, Stage.CLOSED)) {
@@ -216,11 +224,13 @@ public final class Incident {
     private void requireForward(IncidentStatus target) {
         requireNotClosed();
         if (target == status) {
-            throw new ConflictException(number() + " is already " + status + ".");
+            throw new ConflictException("incident.error.alreadyIn", number() + " is already " + status + ".", number(),
+                    label("incident.status", status));
         }
         if (target.compareTo(status) < 0) {
-            throw new ConflictException(number() + " is " + status + "; it cannot go back to " + target
-                    + " (reopen it instead).");
+            throw new ConflictException("incident.error.backward", number() + " is " + status
+                    + "; it cannot go back to " + target + " (reopen it instead).", number(),
+                    label("incident.status", status), label("incident.status", target));
         }
     }
 
@@ -255,8 +265,8 @@ public final class Incident {
         requireNotClosed();
         boolean changed = !level.code().equals(levelCode) || !level.schemeCode().equals(schemeCode);
         if (changed && (reason == null || reason.isBlank())) {
-            throw new InvalidInputException("reason", "is required to change the level from " + levelCode + " to "
-                    + level.code());
+            throw new InvalidInputException("reason", "incident.error.reasonLevel", "is required to change the level from "
+                    + levelCode + " to " + level.code(), levelCode, level.code());
         }
         String from = levelCode;
         boolean first = !levelConfirmed;
@@ -302,7 +312,8 @@ public final class Incident {
         requireNotClosed();
         RoleAssignment previous = roles.remove(role);
         if (previous == null) {
-            throw new ConflictException("Nobody holds the role " + role + " on " + number() + ".");
+            throw new ConflictException("incident.error.roleVacant", "Nobody holds the role " + role + " on " + number()
+                    + ".", label("incident.role", role), number());
         }
         touch(at);
         return previous.username();
@@ -365,7 +376,8 @@ public final class Incident {
 
     private void requireNotClosed() {
         if (status == IncidentStatus.CLOSED) {
-            throw new ConflictException(number() + " is CLOSED; only reopening it and adding notes are allowed.");
+            throw new ConflictException("incident.error.closed", number()
+                    + " is CLOSED; only reopening it and adding notes are allowed.", number());
         }
     }
 

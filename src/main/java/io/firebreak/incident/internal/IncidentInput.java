@@ -20,7 +20,7 @@ public final class IncidentInput {
     /** A required single-line-or-more text, stripped; blank or too long is refused. */
     public static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "is required");
+            throw new InvalidInputException(field, "error.required", "is required");
         }
         return optional(field, value, max);
     }
@@ -32,7 +32,7 @@ public final class IncidentInput {
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw new InvalidInputException(field, "must be at most " + max + " characters");
+            throw new InvalidInputException(field, "error.tooLong", "must be at most " + max + " characters", max);
         }
         return v;
     }
@@ -47,17 +47,17 @@ public final class IncidentInput {
             URI uri = new URI(v);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new InvalidInputException(field, "must be an http or https URL");
+                throw new InvalidInputException(field, "error.httpUrl", "must be an http or https URL");
             }
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(field, "must be an http or https URL");
+            throw new InvalidInputException(field, "error.httpUrl", "must be an http or https URL");
         }
         return v;
     }
 
     public static <T> T notNull(String field, T value) {
         if (value == null) {
-            throw new InvalidInputException(field, "is required");
+            throw new InvalidInputException(field, "error.required", "is required");
         }
         return value;
     }

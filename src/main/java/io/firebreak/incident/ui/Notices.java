@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firebreak.shared.ConflictException;
+import io.firebreak.shared.FirebreakException;
 import io.firebreak.shared.InvalidInputException;
+import io.firebreak.shared.LocalizedMessages;
 import io.firebreak.shared.NotFoundException;
 import io.firebreak.shared.PermissionDeniedException;
 
@@ -34,14 +36,19 @@ class Notices {
     /** Records the refusal of an action as an error notice; rethrows anything that is not a refusal. */
     void refused(RedirectAttributes flash, RuntimeException e) {
         String text = switch (e) {
-            case ConflictException c -> text("incidentui.notice.conflict", c.getMessage());
-            case InvalidInputException i -> text("incidentui.notice.invalid", fieldLabel(i.field()), i.getMessage());
-            case PermissionDeniedException p -> text("incidentui.notice.denied", p.getMessage());
-            case NotFoundException n -> text("incidentui.notice.notFound", n.getMessage());
+            case ConflictException c -> text("incidentui.notice.conflict", reason(c));
+            case InvalidInputException i -> text("incidentui.notice.invalid", fieldLabel(i.field()), reason(i));
+            case PermissionDeniedException p -> text("incidentui.notice.denied", reason(p));
+            case NotFoundException n -> text("incidentui.notice.notFound", reason(n));
             default -> throw e;
         };
         flash.addFlashAttribute("notice", text);
         flash.addFlashAttribute("noticeKind", "error");
+    }
+
+    /** The refusal's reason in the viewer's language (its English message when it has no code). */
+    String reason(FirebreakException e) {
+        return LocalizedMessages.of(messages, e, locale());
     }
 
     /** The label of a form field in the viewer's language, or the field name when it has none. */
