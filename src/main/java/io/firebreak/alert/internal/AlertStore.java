@@ -287,7 +287,7 @@ class AlertStore {
     }
 
     SuppressionSnapshot snapshot(Instant now) {
-        OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime t = ts(now);
         boolean panic = jdbc.sql("SELECT enabled FROM alert_global_switch ORDER BY id DESC LIMIT 1")
                 .query(Boolean.class).optional().orElse(false);
         var services = new HashSet<>(jdbc.sql(
@@ -299,7 +299,8 @@ class AlertStore {
     }
 
     static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+        // Truncated to the database's microsecond precision, so a stored instant reads back unchanged.
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
 }
