@@ -59,6 +59,8 @@ class GroupingTests {
     @Autowired TimelineManagement timeline;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MutableClock clock;
+    @Autowired io.firebreak.support.ApiClient api;
+    @Autowired io.firebreak.support.TestUsers users;
 
     FakeFeed feed;
     GroupingWorker worker;
@@ -388,6 +390,39 @@ class GroupingTests {
             assertThat(incidentsOf(a)).as(a.title()).hasSize(1);
         }
         assertThat(one.runOnce()).isZero();
+    }
+
+    @Test
+    void incidentPageShowsTheAlertsPanelWithLabelsAsText() {
+        long integration = feed.integration(unique("am"), policy(GroupingMode.GROUP_KEY, List.of()), null);
+        long service = catalog.create(new ServiceDefinition(unique("shop"), null, null, false, 2, List.of()), "test").id();
+        String group = unique("g");
+        AlertView a = FakeFeed.alert(FakeFeed.nextId(), integration, group, "<script>alert(1)</script> Errors",
+                Map.of("alertname", "Errors", "note", "<img src=x onerror=alert(1)>"), null, service, FIRING, null);
+        AlertView b = firing(integration, group, "Errors again", Map.of("alertname", "Errors"));
+        send(FIRED, a);
+        send(FIRED, b);
+        send(TransitionKind.RESOLVED, b);
+        IncidentView incident = incidentOf(a);
+        var user = users.create(io.firebreak.identity.Role.VIEWER);
+        var web = new io.firebreak.identity.WebSession(api.baseUrl()).login(user.username(),
+                io.firebreak.support.TestUsers.PASSWORD);
+        var page = web.get("/incidents/" + incident.number());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("hx-get=\"/incidents/" + incident.number() + "/alerts\"")
+                .contains("/alerts/changes?service=" + service).contains("no recent changes reported");
+        var panel = web.get("/incidents/" + incident.number() + "/alerts");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.body()).contains("1 of 2 alerts firing")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; Errors").doesNotContain("<script>alert(1)")
+                .contains("note=&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x")
+                .contains("href=\"/alerts/" + a.id() + "\"").contains("opened this incident");
+        assertThat(web.get("/incidents/INC-999999999/alerts").status()).isEqualTo(404);
+        var json = api.get("/api/v1/incidents/" + incident.number() + "/alerts",
+                users.tokenFor(io.firebreak.identity.Role.VIEWER));
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body().size()).isEqualTo(2);
+        assertThat(json.body().get(1).get("firing").asBoolean()).isFalse();
     }
 
     private static void await(CountDownLatch latch) {
