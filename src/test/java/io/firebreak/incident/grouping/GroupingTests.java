@@ -142,6 +142,10 @@ class GroupingTests {
                         "Alert HighErrorRate payments joined (2 of 2 alerts firing)",
                         "Alert HighErrorRate cart joined (3 of 3 alerts firing)");
 
+        assertThat(timeline.entries(incident.id(), Locale.SIMPLIFIED_CHINESE, ZoneOffset.UTC))
+                .extracting(TimelineEntryView::text)
+                .contains("由告警 HighErrorRate checkout 创建", "告警 HighErrorRate cart 并入本事件（3 条告警中 3 条触发中）");
+
         // The same transition delivered again changes nothing.
         long version = incidents.versionOf(incident.id());
         send(FIRED, b);
