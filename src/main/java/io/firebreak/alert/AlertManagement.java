@@ -108,6 +108,12 @@ public class AlertManagement {
         return queries.feedAfter(afterSeq, limit);
     }
 
+    /** The highest seq committed so far (0 when the feed is empty): a new consumer may start from here. */
+    @Transactional(readOnly = true)
+    public long feedHead() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM alert_transition").query(Long.class).single();
+    }
+
     /** Stores an internal alert (dedup by fingerprint among PROBE alerts) and returns it once committed. */
     public AlertView raise(InternalAlert alert) {
         if (alert == null || alert.fingerprint() == null || alert.fingerprint().isBlank()
@@ -504,7 +510,8 @@ public class AlertManagement {
     }
 
     private static java.time.OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
+        // Truncated to the database's microsecond precision, so a stored instant reads back unchanged.
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int max) {
