@@ -79,3 +79,15 @@ CREATE TABLE incident_inhibition_rule
     created_by   VARCHAR(64)   NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Alerts held back by flap control, per feed consumer (the cursor's name). A held alert that is still firing when its flap window has
+-- passed opens its incident then: flap control delays a steady alert, it never swallows it.
+CREATE TABLE incident_alert_held
+(
+    consumer       VARCHAR(64)  NOT NULL,
+    alert_id       BIGINT       NOT NULL,
+    integration_id BIGINT       NOT NULL,
+    due_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (consumer, alert_id)
+);
+CREATE INDEX incident_alert_held_due_idx ON incident_alert_held (consumer, due_at);

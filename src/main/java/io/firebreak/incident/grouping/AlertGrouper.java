@@ -55,22 +55,55 @@ class AlertGrouper {
         this.clock = clock;
     }
 
-    Outcome apply(AlertFeedEntry entry) {
+    Outcome apply(AlertFeedEntry entry, String consumer) {
         AlertView alert = entry.alert();
         IntegrationView integration = feed.integration(alert.integrationId());
-        GroupingPolicy policy = integration == null || integration.grouping() == null ? GroupingPolicy.defaults()
-                : integration.grouping();
+        GroupingPolicy policy = policy(integration);
         String actor = actor(integration == null ? alert.integrationName() : integration.name());
         return switch (entry.kind()) {
-            case FIRED -> alert.suppression() != null ? Outcome.SUPPRESSED : fired(alert, integration, policy, actor);
-            case RESOLVED -> resolved(alert, policy, actor);
+            case FIRED -> alert.suppression() != null ? Outcome.SUPPRESSED
+                    : fired(alert, integration, policy, actor, consumer, false);
+            case RESOLVED -> {
+                store.release(consumer, alert.id());
+                yield resolved(alert, policy, actor);
+            }
             case ACKNOWLEDGED -> acknowledged(alert, actor);
         };
     }
 
+    /** Held alerts whose flap window has passed, to be given to {@link #releaseHeld}. */
+    List<Long> heldDue(String consumer, int limit) {
+        return store.heldDue(consumer, now(), limit);
+    }
+
+    /**
+     * Ends the hold of an alert held by flap control: if it is still firing (and not suppressed)
+     * its flap window passed without it resolving, so it opens (or joins) its incident now.
+     */
+    Outcome releaseHeld(long alertId, String consumer) {
+        store.release(consumer, alertId);
+        List<AlertView> current = feed.alerts(List.of(alertId));
+        if (current.isEmpty() || current.get(0).status() != io.firebreak.alert.AlertStatus.FIRING) {
+            return Outcome.UNCHANGED;
+        }
+        AlertView alert = current.get(0);
+        if (alert.suppression() != null) {
+            return Outcome.SUPPRESSED;
+        }
+        IntegrationView integration = feed.integration(alert.integrationId());
+        return fired(alert, integration, policy(integration),
+                actor(integration == null ? alert.integrationName() : integration.name()), consumer, true);
+    }
+
+    private static GroupingPolicy policy(IntegrationView integration) {
+        return integration == null || integration.grouping() == null ? GroupingPolicy.defaults()
+                : integration.grouping();
+    }
+
     // ---- FIRED ----------------------------------------------------------------------------
 
-    private Outcome fired(AlertView alert, IntegrationView integration, GroupingPolicy policy, String actor) {
+    private Outcome fired(AlertView alert, IntegrationView integration, GroupingPolicy policy, String actor,
+            String consumer, boolean flapWindowPassed) {
         Instant now = now();
         String key = GroupKeys.of(policy, alert);
         Optional<GroupingStore.Group> group = store.latestGroup(alert.integrationId(), key)
@@ -102,9 +135,12 @@ class AlertGrouper {
         }
         int firings = store.recordFiring(alert.integrationId(), key, alert.id(), now,
                 now.minus(policy.flapWindow() == null ? Duration.ZERO : policy.flapWindow()));
-        if (firings < Math.max(1, policy.openAfterFirings())) {
+        if (!flapWindowPassed && firings < Math.max(1, policy.openAfterFirings())) {
+            store.hold(consumer, alert.id(), alert.integrationId(),
+                    now.plus(policy.flapWindow() == null ? Duration.ZERO : policy.flapWindow()));
             return Outcome.HELD_BY_FLAP_CONTROL;
         }
+        store.release(consumer, alert.id());
         if (capReached(alert, policy, now)) {
             return Outcome.CAPPED;
         }

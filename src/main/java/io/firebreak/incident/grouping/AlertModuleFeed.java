@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.alert.AlertFeedEntry;
 import io.firebreak.alert.AlertManagement;
+import io.firebreak.alert.AlertView;
 import io.firebreak.alert.IntegrationView;
 import io.firebreak.shared.NotFoundException;
 
@@ -22,6 +23,11 @@ class AlertModuleFeed implements AlertFeed {
     @Override
     public List<AlertFeedEntry> feedAfter(long afterSeq, int limit) {
         return alerts.feedAfter(afterSeq, limit);
+    }
+
+    @Override
+    public List<AlertView> alerts(java.util.Collection<Long> ids) {
+        return alerts.getAll(ids);
     }
 
     @Override

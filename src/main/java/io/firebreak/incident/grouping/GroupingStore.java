@@ -193,6 +193,30 @@ public class GroupingStore {
                 .param("a", alertId).param("i", incidentId).param("t", ts(now)).update();
     }
 
+    /** Holds a firing alert back until {@code dueAt} (an earlier hold is kept). */
+    void hold(String consumer, long alertId, long integrationId, Instant dueAt) {
+        int held = jdbc.sql("SELECT COUNT(*) FROM incident_alert_held WHERE consumer = :c AND alert_id = :a")
+                .param("c", consumer).param("a", alertId).query(Integer.class).single();
+        if (held == 0) {
+            jdbc.sql("INSERT INTO incident_alert_held (consumer, alert_id, integration_id, due_at)"
+                    + " VALUES (:c, :a, :g, :t)")
+                    .param("c", consumer).param("a", alertId).param("g", integrationId).param("t", ts(dueAt))
+                    .update();
+        }
+    }
+
+    void release(String consumer, long alertId) {
+        jdbc.sql("DELETE FROM incident_alert_held WHERE consumer = :c AND alert_id = :a").param("c", consumer)
+                .param("a", alertId).update();
+    }
+
+    /** Held alerts whose flap window has passed, oldest first. */
+    List<Long> heldDue(String consumer, Instant now, int limit) {
+        return jdbc.sql("SELECT alert_id FROM incident_alert_held WHERE consumer = :c AND due_at <= :t"
+                + " ORDER BY due_at, alert_id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("c", consumer).param("t", ts(now)).query(Long.class).list();
+    }
+
     // ---- inhibition rules -----------------------------------------------------------------
 
     public List<InhibitionRuleView> rules() {

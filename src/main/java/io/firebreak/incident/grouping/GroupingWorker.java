@@ -85,9 +85,23 @@ public class GroupingWorker {
             if (!entries.isEmpty()) {
                 store.moveCursor(cursor, entries.get(entries.size() - 1).seq(), clock.instant());
             }
+            for (long alertId : grouper.heldDue(cursor, BATCH)) {
+                applyHeld(alertId);
+            }
             return entries.size();
         });
         return done == null ? 0 : done;
+    }
+
+    private void applyHeld(long alertId) {
+        try {
+            entry.executeWithoutResult(s -> grouper.releaseHeld(alertId, cursor));
+        } catch (ConcurrencyFailureException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            log.error("Held alert {} could not be released; dropped from flap control", alertId, ex);
+            store.release(cursor, alertId);
+        }
     }
 
     /**
@@ -97,7 +111,7 @@ public class GroupingWorker {
      */
     private void applyOne(AlertFeedEntry e) {
         try {
-            entry.executeWithoutResult(s -> grouper.apply(e));
+            entry.executeWithoutResult(s -> grouper.apply(e, cursor));
         } catch (ConcurrencyFailureException ex) {
             throw ex;
         } catch (RuntimeException ex) {

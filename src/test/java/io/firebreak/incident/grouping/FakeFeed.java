@@ -25,6 +25,7 @@ class FakeFeed implements AlertFeed {
 
     private final List<AlertFeedEntry> entries = new ArrayList<>();
     private final Map<Long, IntegrationView> integrations = new HashMap<>();
+    private final Map<Long, AlertView> latest = new HashMap<>();
 
     static long nextId() {
         return IDS.incrementAndGet();
@@ -52,6 +53,12 @@ class FakeFeed implements AlertFeed {
 
     synchronized void add(TransitionKind kind, AlertView alert) {
         entries.add(new AlertFeedEntry(entries.size() + 1, kind, Instant.EPOCH, alert));
+        latest.put(alert.id(), alert);
+    }
+
+    @Override
+    public synchronized List<AlertView> alerts(java.util.Collection<Long> ids) {
+        return ids.stream().filter(latest::containsKey).map(latest::get).toList();
     }
 
     @Override

@@ -238,6 +238,25 @@ class GroupingTests {
     }
 
     @Test
+    void flapControlDelaysASteadyAlertByTheFlapWindowButNeverSwallowsIt() {
+        long integration = feed.integration(unique("am"), FakeFeed.policy(GroupingMode.GROUP_KEY, List.of(),
+                Duration.ofHours(4), 3, Duration.ofMinutes(10), 5, true), null);
+        AlertView steady = firing(integration, unique("g"), "Steady", Map.of());
+        AlertView brief = firing(integration, unique("g"), "Brief", Map.of());
+        send(FIRED, steady);
+        send(FIRED, brief);
+        clock.advance(Duration.ofMinutes(5));
+        send(TransitionKind.RESOLVED, brief);
+        assertThat(incidentsOf(steady)).isEmpty();
+        clock.advance(Duration.ofMinutes(6));
+        worker.runOnce();
+        assertThat(incidentsOf(steady)).as("still firing after the flap window").hasSize(1);
+        assertThat(incidentsOf(brief)).as("resolved within the flap window").isEmpty();
+        worker.runOnce();
+        assertThat(incidentsOf(steady)).hasSize(1);
+    }
+
+    @Test
     void reopenCapLimitsHowOftenOneAlertOpensIncidentsPerDay() {
         long integration = feed.integration(unique("am"), FakeFeed.policy(GroupingMode.GROUP_KEY, List.of(),
                 Duration.ofHours(4), 1, Duration.ofMinutes(10), 2, true), null);
