@@ -115,7 +115,7 @@ class AlertGrouper {
             }
             if (incident.status() == IncidentStatus.RESOLVED || incident.status() == IncidentStatus.VERIFIED) {
                 if (!capReached(alert, policy, now)) {
-                    incidents.reopen(incident.number(), actor, GroupingStore.cut(alert.title(), 2000));
+                    incidents.reopen(incident.number(), actor, Titles.base(alert.title()));
                     store.recordOpen(alert.id(), incident.id(), now);
                     attach(incidents.get(incident.number()), alert, actor, null);
                     return Outcome.REOPENED;
