@@ -19,6 +19,7 @@ import io.firebreak.identity.AuditManagement;
 import io.firebreak.identity.Role;
 import io.firebreak.identity.UserManagement;
 import io.firebreak.identity.UserView;
+import io.firebreak.incident.grouping.GroupingStore;
 import io.firebreak.incident.internal.Incident;
 import io.firebreak.incident.internal.IncidentInput;
 import io.firebreak.incident.internal.IncidentRefs;
@@ -54,10 +55,12 @@ public class IncidentManagement {
     private final AuditManagement audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupingStore grouping;
 
     IncidentManagement(IncidentRepository repository, SeverityManagement severity, TriageManagement triageManagement,
             CatalogManagement catalog, UserManagement users, AuditManagement audit, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, GroupingStore grouping) {
+        this.grouping = grouping;
         this.repository = repository;
         this.severity = severity;
         this.triageManagement = triageManagement;
@@ -346,6 +349,56 @@ public class IncidentManagement {
             return fields.isEmpty() ? List.of()
                     : List.of(new IncidentDetailsUpdated(i.id(), i.number(), actor, now, fields));
         });
+    }
+
+    // ---- alerts ---------------------------------------------------------------------------
+
+    /** The ids (in the alert module) of the alerts linked to this incident, oldest link first. */
+    @Transactional(readOnly = true)
+    public List<Long> alertIdsOf(String ref) {
+        return grouping.links(resolve(ref)).stream().map(IncidentAlertView::alertId).toList();
+    }
+
+    /** The alerts linked to this incident as grouping recorded them, oldest link first. */
+    @Transactional(readOnly = true)
+    public List<IncidentAlertView> alertsOf(String ref) {
+        return grouping.links(resolve(ref));
+    }
+
+    /**
+     * Records that an alert was attached to the incident (the link itself is written by the
+     * incident module's grouping in the same transaction) and, when {@code newTitle} is not null,
+     * retitles the incident without a separate details event. For the incident module's grouping.
+     */
+    @Transactional
+    public IncidentView alertAttached(String ref, String actor, long alertId, String alertTitle, AlertAttachment how,
+            int firingAlerts, int totalAlerts, String newTitle) {
+        return change(ref, actor, "alert-attached", (i, now) -> {
+            retitle(i, newTitle, now);
+            return List.of(new IncidentAlertAttached(i.id(), i.number(), actor, now, alertId, alertTitle, how,
+                    firingAlerts, totalAlerts));
+        });
+    }
+
+    /**
+     * Records that an alert of the incident resolved (see {@link #alertAttached}); with
+     * {@code autoResolve} the caller then moves the incident to RESOLVED.
+     */
+    @Transactional
+    public IncidentView alertResolved(String ref, String actor, long alertId, String alertTitle, int firingAlerts,
+            int totalAlerts, boolean autoResolve, String newTitle) {
+        return change(ref, actor, "alert-resolved", (i, now) -> {
+            retitle(i, newTitle, now);
+            return List.of(new IncidentAlertResolved(i.id(), i.number(), actor, now, alertId, alertTitle,
+                    firingAlerts, totalAlerts, autoResolve));
+        });
+    }
+
+    private static void retitle(Incident incident, String newTitle, Instant now) {
+        if (newTitle != null && incident.status() != IncidentStatus.CLOSED) {
+            incident.updateDetails(IncidentInput.required("title", newTitle, IncidentInput.TITLE_MAX), null, null,
+                    null, now);
+        }
     }
 
     // ---- internals ------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.firebreak.incident.IncidentAlertAttached;
+import io.firebreak.incident.IncidentAlertResolved;
 import io.firebreak.incident.IncidentCauseUpdated;
 import io.firebreak.incident.IncidentClockBreached;
 import io.firebreak.incident.IncidentClosed;
@@ -93,6 +95,13 @@ class TimelineRecorder {
                     null);
             case IncidentDetailsUpdated d -> new Entry("DETAILS_UPDATED", "timeline.details",
                     List.of(Arg.keys(d.fields().stream().map(f -> "timeline.field." + f).toList())), null);
+            case IncidentAlertAttached a -> new Entry("ALERT_ATTACHED", "timeline.alert." + a.how().name(),
+                    List.of(Arg.text(a.alertTitle()), Arg.text(String.valueOf(a.firingAlerts())),
+                            Arg.text(String.valueOf(a.totalAlerts()))), null);
+            case IncidentAlertResolved r -> new Entry("ALERT_RESOLVED", r.firingAlerts() > 0 ? "timeline.alert.resolved"
+                    : r.autoResolve() ? "timeline.alert.resolved.all.auto" : "timeline.alert.resolved.all",
+                    List.of(Arg.text(r.alertTitle()), Arg.text(String.valueOf(r.firingAlerts())),
+                            Arg.text(String.valueOf(r.totalAlerts()))), null);
         };
     }
 

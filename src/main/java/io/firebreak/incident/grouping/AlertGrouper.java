@@ -1,0 +1,282 @@
+package io.firebreak.incident.grouping;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import io.firebreak.alert.AlertFeedEntry;
+import io.firebreak.alert.AlertView;
+import io.firebreak.alert.GroupingPolicy;
+import io.firebreak.alert.IntegrationView;
+import io.firebreak.catalog.CatalogManagement;
+import io.firebreak.incident.AlertAttachment;
+import io.firebreak.incident.DeclareIncident;
+import io.firebreak.incident.IncidentManagement;
+import io.firebreak.incident.IncidentStatus;
+import io.firebreak.incident.IncidentView;
+import io.firebreak.incident.InhibitionRuleView;
+import io.firebreak.severity.SeverityLevelView;
+import io.firebreak.severity.SeverityManagement;
+
+/**
+ * Applies one alert feed entry to incidents, inside the caller's transaction: FIRED alerts join
+ * the open incident of their group or, past flap control, the re-open cap and inhibition, open
+ * one; RESOLVED alerts are marked and may resolve the incident; ACKNOWLEDGED acknowledges it.
+ */
+@Component
+class AlertGrouper {
+
+    /** What happened to one entry; for tests and logs. */
+    enum Outcome {
+        OPENED, JOINED, REFIRED, REOPENED, INHIBITED, HELD_BY_FLAP_CONTROL, CAPPED, SUPPRESSED, UNCHANGED, RESOLVED,
+        ACKNOWLEDGED
+    }
+
+    private final AlertFeed feed;
+    private final IncidentManagement incidents;
+    private final GroupingStore store;
+    private final SeverityManagement severity;
+    private final CatalogManagement catalog;
+    private final Clock clock;
+
+    AlertGrouper(AlertFeed feed, IncidentManagement incidents, GroupingStore store, SeverityManagement severity,
+            CatalogManagement catalog, Clock clock) {
+        this.feed = feed;
+        this.incidents = incidents;
+        this.store = store;
+        this.severity = severity;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    Outcome apply(AlertFeedEntry entry, String consumer) {
+        AlertView alert = entry.alert();
+        IntegrationView integration = feed.integration(alert.integrationId());
+        GroupingPolicy policy = policy(integration);
+        String actor = actor(integration == null ? alert.integrationName() : integration.name());
+        return switch (entry.kind()) {
+            case FIRED -> alert.suppression() != null ? Outcome.SUPPRESSED
+                    : fired(alert, integration, policy, actor, consumer, false);
+            case RESOLVED -> {
+                store.release(consumer, alert.id());
+                yield resolved(alert, policy, actor);
+            }
+            case ACKNOWLEDGED -> acknowledged(alert, actor);
+        };
+    }
+
+    /** Held alerts whose flap window has passed, to be given to {@link #releaseHeld}. */
+    List<Long> heldDue(String consumer, int limit) {
+        return store.heldDue(consumer, now(), limit);
+    }
+
+    /**
+     * Ends the hold of an alert held by flap control: if it is still firing (and not suppressed)
+     * its flap window passed without it resolving, so it opens (or joins) its incident now.
+     */
+    Outcome releaseHeld(long alertId, String consumer) {
+        store.release(consumer, alertId);
+        List<AlertView> current = feed.alerts(List.of(alertId));
+        if (current.isEmpty() || current.get(0).status() != io.firebreak.alert.AlertStatus.FIRING) {
+            return Outcome.UNCHANGED;
+        }
+        AlertView alert = current.get(0);
+        if (alert.suppression() != null) {
+            return Outcome.SUPPRESSED;
+        }
+        IntegrationView integration = feed.integration(alert.integrationId());
+        return fired(alert, integration, policy(integration),
+                actor(integration == null ? alert.integrationName() : integration.name()), consumer, true);
+    }
+
+    private static GroupingPolicy policy(IntegrationView integration) {
+        return integration == null || integration.grouping() == null ? GroupingPolicy.defaults()
+                : integration.grouping();
+    }
+
+    // ---- FIRED ----------------------------------------------------------------------------
+
+    private Outcome fired(AlertView alert, IntegrationView integration, GroupingPolicy policy, String actor,
+            String consumer, boolean flapWindowPassed) {
+        Instant now = now();
+        String key = GroupKeys.of(policy, alert);
+        Optional<GroupingStore.Group> group = store.latestGroup(alert.integrationId(), key)
+                .filter(g -> policy.window() == null || !g.openedAt().plus(policy.window()).isBefore(now));
+        if (group.isPresent()) {
+            IncidentView incident = incidents.get(String.valueOf(group.get().incidentId()));
+            if (active(incident.status())) {
+                return attach(incident, alert, actor, null);
+            }
+            if (incident.status() == IncidentStatus.RESOLVED || incident.status() == IncidentStatus.VERIFIED) {
+                if (!capReached(alert, policy, now)) {
+                    incidents.reopen(incident.number(), actor, Titles.base(alert.title()));
+                    store.recordOpen(alert.id(), incident.id(), now);
+                    attach(incidents.get(incident.number()), alert, actor, null);
+                    return Outcome.REOPENED;
+                }
+                // Capped: the alert is still linked (visible on the incident) but reopens nothing.
+                attach(incident, alert, actor, null);
+                return Outcome.CAPPED;
+            }
+            // CLOSED: a new incident, as if there were no group.
+        }
+        Optional<GroupingStore.FiringAlert> source = inhibitingSource(alert);
+        if (source.isPresent()) {
+            long incidentId = source.get().incidentId();
+            store.insertGroup(alert.integrationId(), key, incidentId, now, null, null);
+            attach(incidents.get(String.valueOf(incidentId)), alert, actor, AlertAttachment.INHIBITED);
+            return Outcome.INHIBITED;
+        }
+        int firings = store.recordFiring(alert.integrationId(), key, alert.id(), now,
+                now.minus(policy.flapWindow() == null ? Duration.ZERO : policy.flapWindow()));
+        if (!flapWindowPassed && firings < Math.max(1, policy.openAfterFirings())) {
+            store.hold(consumer, alert.id(), alert.integrationId(),
+                    now.plus(policy.flapWindow() == null ? Duration.ZERO : policy.flapWindow()));
+            return Outcome.HELD_BY_FLAP_CONTROL;
+        }
+        store.release(consumer, alert.id());
+        if (capReached(alert, policy, now)) {
+            return Outcome.CAPPED;
+        }
+        store.clearFirings(alert.integrationId(), key);
+        String base = Titles.base(alert.title());
+        String title = Titles.of(base, 1);
+        IncidentView incident = incidents.declare(new DeclareIncident(title,
+                GroupingStore.cut(alert.description(), 10_000).isEmpty() ? null
+                        : GroupingStore.cut(alert.description(), 10_000),
+                services(alert), level(alert, integration), null, null, null), actor);
+        store.insertGroup(alert.integrationId(), key, incident.id(), now, base, title);
+        store.recordOpen(alert.id(), incident.id(), now);
+        attach(incident, alert, actor, AlertAttachment.OPENED);
+        return Outcome.OPENED;
+    }
+
+    private boolean capReached(AlertView alert, GroupingPolicy policy, Instant now) {
+        return policy.maxReopensPerDay() > 0
+                && store.opensSince(alert.id(), now.minus(Duration.ofDays(1))) >= policy.maxReopensPerDay();
+    }
+
+    /** Links the alert (or marks it firing again) and records it on the incident with its new title. */
+    private Outcome attach(IncidentView incident, AlertView alert, String actor, AlertAttachment forced) {
+        Instant now = now();
+        var existing = store.link(incident.id(), alert.id());
+        AlertAttachment how;
+        if (existing.isPresent()) {
+            if (existing.get().firing()) {
+                return Outcome.UNCHANGED; // delivered again: at-least-once input, exactly-once effect
+            }
+            store.refire(incident.id(), alert.id(), alert.title(), alert.labels(), now);
+            how = AlertAttachment.REFIRED;
+        } else {
+            how = forced != null ? forced : AlertAttachment.JOINED;
+            store.insertLink(incident.id(), alert.id(), alert.integrationId(), alert.title(), alert.labels(), how, now);
+        }
+        int[] counts = store.counts(incident.id());
+        incidents.alertAttached(incident.number(), actor, alert.id(), Titles.base(alert.title()), how, counts[0],
+                counts[1], newTitle(incident, counts[0]));
+        return how == AlertAttachment.REFIRED ? Outcome.REFIRED
+                : how == AlertAttachment.INHIBITED ? Outcome.INHIBITED
+                : how == AlertAttachment.OPENED ? Outcome.OPENED : Outcome.JOINED;
+    }
+
+    /** The title to set, or null to leave it: only a title grouping set itself is rewritten. */
+    private String newTitle(IncidentView incident, int firing) {
+        if (incident.status() == IncidentStatus.CLOSED) {
+            return null;
+        }
+        return store.titledGroupOf(incident.id()).filter(g -> incident.title().equals(g.setTitle())).map(g -> {
+            String title = Titles.of(g.baseTitle(), firing);
+            if (title.equals(incident.title())) {
+                return null;
+            }
+            store.setTitle(g.id(), title);
+            return title;
+        }).orElse(null);
+    }
+
+    private Optional<GroupingStore.FiringAlert> inhibitingSource(AlertView alert) {
+        List<InhibitionRuleView> rules = store.rules();
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.firingOnOpenIncidents().stream()
+                .filter(s -> s.alertId() != alert.id())
+                .filter(s -> rules.stream().anyMatch(r -> Matchers.inhibits(r, s.labels(), alert.labels())))
+                .findFirst();
+    }
+
+    private List<Long> services(AlertView alert) {
+        if (alert.serviceId() == null || catalog.find(alert.serviceId()).isEmpty()) {
+            return List.of();
+        }
+        return List.of(alert.serviceId());
+    }
+
+    /** The alert's mapped level, else the integration's default, else the least severe level of the active scheme. */
+    private String level(AlertView alert, IntegrationView integration) {
+        for (String code : new String[] { alert.levelCode(), integration == null ? null : integration.defaultLevel() }) {
+            if (code != null && !code.isBlank()) {
+                Optional<SeverityLevelView> level = severity.findLevel(code.strip());
+                if (level.isPresent()) {
+                    return level.get().code();
+                }
+            }
+        }
+        return severity.activeScheme().levels().stream().max(Comparator.comparingInt(SeverityLevelView::rank))
+                .orElseThrow().code();
+    }
+
+    // ---- RESOLVED and ACKNOWLEDGED --------------------------------------------------------
+
+    private Outcome resolved(AlertView alert, GroupingPolicy policy, String actor) {
+        Instant now = now();
+        Outcome outcome = Outcome.UNCHANGED;
+        for (long incidentId : store.incidentsOf(alert.id(), true)) {
+            if (!store.resolveLink(incidentId, alert.id(), now)) {
+                continue;
+            }
+            outcome = Outcome.RESOLVED;
+            IncidentView incident = incidents.get(String.valueOf(incidentId));
+            int[] counts = store.counts(incidentId);
+            boolean autoResolve = counts[0] == 0 && policy.autoResolve() && active(incident.status());
+            incidents.alertResolved(incident.number(), actor, alert.id(), Titles.base(alert.title()), counts[0],
+                    counts[1], autoResolve, newTitle(incident, counts[0]));
+            if (autoResolve) {
+                incidents.resolve(incident.number(), actor);
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome acknowledged(AlertView alert, String actor) {
+        Outcome outcome = Outcome.UNCHANGED;
+        for (long incidentId : store.incidentsOf(alert.id(), false)) {
+            IncidentView incident = incidents.get(String.valueOf(incidentId));
+            if (incident.status() == IncidentStatus.DETECTED) {
+                incidents.acknowledge(incident.number(), actor);
+                outcome = Outcome.ACKNOWLEDGED;
+            }
+        }
+        return outcome;
+    }
+
+    private static boolean active(IncidentStatus status) {
+        return status.ordinal() < IncidentStatus.RESOLVED.ordinal();
+    }
+
+    /** "alert:&lt;integration name&gt;", within the 64 characters an actor may have. */
+    static String actor(String integrationName) {
+        String actor = "alert:" + (integrationName == null ? "unknown" : integrationName);
+        return actor.length() <= 64 ? actor : actor.substring(0, 64);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,121 @@
+package io.firebreak.incident.grouping;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.firebreak.alert.AlertFeedEntry;
+
+/**
+ * Turns the alert module's transition feed into incidents. A reconciler safe with several
+ * instances: each pass locks its cursor row ({@code SELECT … FOR UPDATE}), applies the entries
+ * after it and moves it, all in one transaction, so every entry's effects commit exactly once
+ * together with the cursor move, and a second instance waits for the lock and then continues.
+ */
+@Component
+public class GroupingWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupingWorker.class);
+    static final String CURSOR = "alert-feed";
+    static final int BATCH = 200;
+
+    private final AlertGrouper grouper;
+    private final GroupingStore store;
+    private final AlertFeed feed;
+    private final TransactionTemplate pass;
+    private final TransactionTemplate entry;
+    private final Clock clock;
+    private final String cursor;
+    private volatile boolean feedMissingLogged;
+
+    @Autowired
+    GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
+            Clock clock) {
+        this(grouper, store, feed, transactions, clock, CURSOR);
+    }
+
+    GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
+            Clock clock, String cursor) {
+        this.grouper = grouper;
+        this.store = store;
+        this.feed = feed;
+        this.pass = new TransactionTemplate(transactions);
+        this.entry = new TransactionTemplate(transactions);
+        this.entry.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+        this.cursor = cursor;
+    }
+
+    @Scheduled(fixedDelayString = "${firebreak.alert-grouping-interval:PT1S}",
+            initialDelayString = "${firebreak.alert-grouping-interval:PT1S}")
+    void scheduledPass() {
+        try {
+            // A full batch means more may be waiting: keep going rather than wait for the next tick.
+            for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
+                // next batch
+            }
+        } catch (UnsupportedOperationException e) {
+            if (!feedMissingLogged) {
+                feedMissingLogged = true;
+                log.info("Alert feed not available yet; grouping waits for it");
+            }
+        } catch (RuntimeException e) {
+            // Nothing of a failed pass committed, the cursor included: the next pass retries it.
+            log.warn("Alert grouping pass failed; retrying on the next pass", e);
+        }
+    }
+
+    /** One pass: processes up to one batch of feed entries; returns how many entries it consumed. */
+    public int runOnce() {
+        Integer done = pass.execute(status -> {
+            long last = store.claimCursor(cursor);
+            List<AlertFeedEntry> entries = feed.feedAfter(last, BATCH);
+            for (AlertFeedEntry e : entries) {
+                applyOne(e);
+            }
+            if (!entries.isEmpty()) {
+                store.moveCursor(cursor, entries.get(entries.size() - 1).seq(), clock.instant());
+            }
+            for (long alertId : grouper.heldDue(cursor, BATCH)) {
+                applyHeld(alertId);
+            }
+            return entries.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void applyHeld(long alertId) {
+        try {
+            entry.executeWithoutResult(s -> grouper.releaseHeld(alertId, cursor));
+        } catch (ConcurrencyFailureException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            log.error("Held alert {} could not be released; dropped from flap control", alertId, ex);
+            store.release(cursor, alertId);
+        }
+    }
+
+    /**
+     * Applies one entry inside a savepoint. A concurrent change of the incident fails the whole
+     * pass (retried next pass, with the cursor unmoved); any other failure of one entry is logged
+     * and that entry skipped, so one bad alert cannot stop all grouping.
+     */
+    private void applyOne(AlertFeedEntry e) {
+        try {
+            entry.executeWithoutResult(s -> grouper.apply(e, cursor));
+        } catch (ConcurrencyFailureException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            log.error("Alert feed entry {} (alert {}) could not be grouped; skipped", e.seq(), e.alert().id(), ex);
+        }
+    }
+}
