@@ -1,0 +1,306 @@
+package io.firebreak.alert.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.firebreak.alert.AlertStatus;
+import io.firebreak.alert.Suppression;
+import io.firebreak.alert.TransitionKind;
+
+/**
+ * Applies a batch of {@link AlertCommand}s inside the caller's transaction: the affected alerts are
+ * read once with {@code FOR UPDATE}, changed in memory in command order (so one batch may hold the
+ * same fingerprint several times), written back with batched statements, and every transition is
+ * appended to the feed with seqs taken from the locked feed counter, so seq order is commit order.
+ * A concurrent insert of the same fingerprint by another instance fails on the unique constraint
+ * and the caller retries the whole batch.
+ */
+@Component
+class AlertStore {
+
+    private static final int CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+
+    AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    List<WriteResult> apply(List<AlertCommand> commands) {
+        Instant now = clock.instant();
+        Map<String, AlertRow> rows = load(commands);
+        SuppressionSnapshot suppression = null;
+        List<AlertRow> touched = new ArrayList<>(commands.size());
+        List<TransitionKind> kinds = new ArrayList<>(commands.size());
+        List<Object[]> transitions = new ArrayList<>();
+        List<AlertRow> transitionRows = new ArrayList<>();
+        for (AlertCommand c : commands) {
+            AlertRow row = rows.get(c.key());
+            TransitionKind kind = null;
+            switch (c.action()) {
+                case FIRE -> {
+                    if (row == null) {
+                        row = newRow(c, now);
+                        rows.put(c.key(), row);
+                    }
+                    boolean wasFiring = !row.isNew && AlertStatus.FIRING.name().equals(row.status);
+                    content(row, c);
+                    row.expiresAt = c.expiresAt();
+                    row.lastSeenAt = now;
+                    row.fireCount++;
+                    if (!wasFiring) {
+                        if (suppression == null) {
+                            suppression = snapshot(now);
+                        }
+                        Suppression s = suppression.evaluate(row.serviceId, Json.map(row.labels));
+                        row.suppression = s == null ? null : s.name();
+                        row.status = AlertStatus.FIRING.name();
+                        row.resolvedAt = null;
+                        row.acknowledged = false;
+                        if (!row.isNew) {
+                            row.startsAt = c.startsAt() != null ? c.startsAt() : now;
+                        }
+                        kind = TransitionKind.FIRED;
+                    }
+                    row.dirty = true;
+                }
+                case RESOLVE -> {
+                    if (row == null) {
+                        // A resolution of something never seen firing is kept (visible) but feeds nothing.
+                        row = newRow(c, now);
+                        row.status = AlertStatus.RESOLVED.name();
+                        row.resolvedAt = c.endsAt() != null && !c.endsAt().isAfter(now) ? c.endsAt() : now;
+                        rows.put(c.key(), row);
+                        content(row, c);
+                    } else {
+                        content(row, c);
+                        if (AlertStatus.FIRING.name().equals(row.status)) {
+                            row.status = AlertStatus.RESOLVED.name();
+                            row.resolvedAt = c.endsAt() != null && !c.endsAt().isAfter(now) ? c.endsAt() : now;
+                            kind = TransitionKind.RESOLVED;
+                        }
+                    }
+                    row.expiresAt = null;
+                    row.lastSeenAt = now;
+                    row.dirty = true;
+                }
+                case ACKNOWLEDGE -> {
+                    if (row != null) {
+                        if (AlertStatus.FIRING.name().equals(row.status) && !row.acknowledged) {
+                            row.acknowledged = true;
+                            kind = TransitionKind.ACKNOWLEDGED;
+                        }
+                        row.lastSeenAt = now;
+                        row.dirty = true;
+                    }
+                }
+                case EXPIRE -> {
+                    // Conditional: only if still firing and its expiry has really passed (a refresh may have won).
+                    if (row != null && !row.isNew && AlertStatus.FIRING.name().equals(row.status)
+                            && row.expiresAt != null && !row.expiresAt.isAfter(c.expiresAt())) {
+                        row.status = AlertStatus.RESOLVED.name();
+                        row.resolvedAt = row.expiresAt;
+                        row.expiresAt = null;
+                        row.dirty = true;
+                        kind = TransitionKind.RESOLVED;
+                    }
+                }
+            }
+            touched.add(row);
+            kinds.add(kind);
+            if (kind != null) {
+                transitions.add(new Object[] { null, null, kind.name(), ts(now) });
+                transitionRows.add(row);
+            }
+        }
+        insertNew(rows.values());
+        updateDirty(rows.values());
+        if (!transitions.isEmpty()) {
+            long last = claimSeqs(transitions.size());
+            long seq = last - transitions.size() + 1;
+            for (int i = 0; i < transitions.size(); i++) {
+                transitions.get(i)[0] = seq++;
+                transitions.get(i)[1] = transitionRows.get(i).id;
+            }
+            template.batchUpdate("INSERT INTO alert_transition (seq, alert_id, kind, at) VALUES (?, ?, ?, ?)",
+                    transitions);
+        }
+        List<WriteResult> results = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            AlertRow r = touched.get(i);
+            results.add(new WriteResult(r == null ? 0 : r.id, commands.get(i).fingerprint(), kinds.get(i)));
+        }
+        return results;
+    }
+
+    private static AlertRow newRow(AlertCommand c, Instant now) {
+        AlertRow r = new AlertRow();
+        r.isNew = true;
+        r.integrationId = c.integrationId();
+        r.fingerprint = c.fingerprint();
+        r.firstSeenAt = now;
+        r.lastSeenAt = now;
+        r.startsAt = c.startsAt() != null ? c.startsAt() : now;
+        r.status = AlertStatus.FIRING.name();
+        r.title = c.title() != null ? c.title() : c.fingerprint();
+        return r;
+    }
+
+    /** Copies what the notification says about the alert; fields it leaves out keep their value. */
+    private static void content(AlertRow r, AlertCommand c) {
+        if (c.title() != null) {
+            r.title = c.title();
+        }
+        if (c.description() != null) {
+            r.description = c.description();
+        }
+        if (c.groupKey() != null) {
+            r.groupKey = c.groupKey();
+        }
+        if (c.severity() != null) {
+            r.severity = c.severity();
+        }
+        if (c.levelCode() != null) {
+            r.levelCode = c.levelCode();
+        }
+        if (c.serviceId() != null) {
+            r.serviceId = c.serviceId();
+        }
+        if (c.labels() != null) {
+            r.labels = Json.map(c.labels());
+        }
+        if (c.annotations() != null) {
+            r.annotations = Json.map(c.annotations());
+        }
+        if (c.links() != null) {
+            r.links = Json.links(c.links());
+        }
+        if (c.endsAt() != null) {
+            r.endsAt = c.endsAt();
+        }
+        if (c.payload() != null) {
+            r.payload = c.payload();
+        }
+    }
+
+    private Map<String, AlertRow> load(List<AlertCommand> commands) {
+        Map<Long, TreeSet<String>> byIntegration = new LinkedHashMap<>();
+        for (AlertCommand c : commands) {
+            byIntegration.computeIfAbsent(c.integrationId(), k -> new TreeSet<>()).add(c.fingerprint());
+        }
+        Map<String, AlertRow> rows = new HashMap<>();
+        byIntegration.forEach((integration, fingerprints) -> {
+            List<String> all = new ArrayList<>(fingerprints);
+            for (int i = 0; i < all.size(); i += CHUNK) {
+                jdbc.sql("SELECT * FROM alert WHERE integration_id = :i AND fingerprint IN (:f) "
+                        + "ORDER BY fingerprint FOR UPDATE")
+                        .param("i", integration).param("f", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                        .query((rs, n) -> AlertRow.read(rs)).list()
+                        .forEach(r -> rows.put(r.integrationId + "\u0000" + r.fingerprint, r));
+            }
+        });
+        return rows;
+    }
+
+    private void insertNew(Iterable<AlertRow> rows) {
+        List<AlertRow> fresh = new ArrayList<>();
+        rows.forEach(r -> {
+            if (r.isNew) {
+                fresh.add(r);
+            }
+        });
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(fresh.size());
+        for (AlertRow r : fresh) {
+            args.add(new Object[] { r.integrationId, r.fingerprint, r.groupKey, r.title, r.description, r.status,
+                    r.severity, r.levelCode, r.serviceId, r.labels, r.annotations, r.links, ts(r.startsAt),
+                    ts(r.endsAt), ts(r.expiresAt), ts(r.firstSeenAt), ts(r.lastSeenAt), ts(r.resolvedAt),
+                    r.fireCount, r.suppression, r.acknowledged, r.payload });
+        }
+        template.batchUpdate("""
+                INSERT INTO alert (integration_id, fingerprint, group_key, title, description, status, severity,
+                    level_code, service_id, labels, annotations, links, starts_at, ends_at, expires_at, first_seen_at,
+                    last_seen_at, resolved_at, fire_count, suppression, acknowledged, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, args);
+        Map<Long, List<AlertRow>> byIntegration = new LinkedHashMap<>();
+        fresh.forEach(r -> byIntegration.computeIfAbsent(r.integrationId, k -> new ArrayList<>()).add(r));
+        byIntegration.forEach((integration, list) -> {
+            Map<String, AlertRow> byFp = new HashMap<>();
+            list.forEach(r -> byFp.put(r.fingerprint, r));
+            List<String> fps = new ArrayList<>(byFp.keySet());
+            for (int i = 0; i < fps.size(); i += CHUNK) {
+                jdbc.sql("SELECT id, fingerprint FROM alert WHERE integration_id = :i AND fingerprint IN (:f)")
+                        .param("i", integration).param("f", fps.subList(i, Math.min(fps.size(), i + CHUNK)))
+                        .query((rs, n) -> {
+                            byFp.get(rs.getString("fingerprint")).id = rs.getLong("id");
+                            return null;
+                        }).list();
+            }
+        });
+    }
+
+    private void updateDirty(Iterable<AlertRow> rows) {
+        List<Object[]> args = new ArrayList<>();
+        for (AlertRow r : rows) {
+            if (r.isNew || !r.dirty) {
+                continue;
+            }
+            args.add(new Object[] { r.groupKey, r.title, r.description, r.status, r.severity, r.levelCode,
+                    r.serviceId, r.labels, r.annotations, r.links, ts(r.startsAt), ts(r.endsAt), ts(r.expiresAt),
+                    ts(r.lastSeenAt), ts(r.resolvedAt), r.fireCount, r.suppression, r.acknowledged, r.payload,
+                    r.id });
+        }
+        if (!args.isEmpty()) {
+            template.batchUpdate("""
+                    UPDATE alert SET group_key = ?, title = ?, description = ?, status = ?, severity = ?,
+                        level_code = ?, service_id = ?, labels = ?, annotations = ?, links = ?, starts_at = ?,
+                        ends_at = ?, expires_at = ?, last_seen_at = ?, resolved_at = ?, fire_count = ?,
+                        suppression = ?, acknowledged = ?, payload = ?
+                    WHERE id = ?
+                    """, args);
+        }
+    }
+
+    /** Reserves {@code n} seqs; the counter row stays locked until commit, which orders the feed by commit. */
+    private long claimSeqs(int n) {
+        jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1").param("n", n).update();
+        return jdbc.sql("SELECT seq FROM alert_feed_counter WHERE id = 1").query(Long.class).single();
+    }
+
+    SuppressionSnapshot snapshot(Instant now) {
+        OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
+        boolean panic = jdbc.sql("SELECT enabled FROM alert_global_switch ORDER BY id DESC LIMIT 1")
+                .query(Boolean.class).optional().orElse(false);
+        var services = new HashSet<>(jdbc.sql(
+                "SELECT service_id FROM alert_maintenance_window WHERE starts_at <= :t AND ends_at > :t")
+                .param("t", t).query(Long.class).list());
+        var silences = jdbc.sql("SELECT matchers FROM alert_silence WHERE starts_at <= :t AND ends_at > :t")
+                .param("t", t).query(String.class).list().stream().map(Json::matchers).toList();
+        return new SuppressionSnapshot(panic, services, silences);
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+}
