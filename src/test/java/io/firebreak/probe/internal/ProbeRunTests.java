@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,6 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.firebreak.alert.AlertFilter;
+import io.firebreak.alert.AlertManagement;
+import io.firebreak.alert.AlertStatus;
+import io.firebreak.alert.AlertView;
 import io.firebreak.catalog.CatalogManagement;
 import io.firebreak.catalog.ServiceDefinition;
 import io.firebreak.catalog.ServiceView;
@@ -34,6 +39,7 @@ import io.firebreak.probe.ProbeResult;
 import io.firebreak.probe.ProbeState;
 import io.firebreak.probe.ProbeView;
 import io.firebreak.shared.InvalidInputException;
+import io.firebreak.shared.PageRequest;
 import io.firebreak.support.FirebreakTest;
 import io.firebreak.support.MutableClock;
 
@@ -46,6 +52,7 @@ class ProbeRunTests {
     @Autowired CatalogManagement catalog;
     @Autowired AddressGuard guard;
     @Autowired MutableClock clock;
+    @Autowired AlertManagement alerts;
 
     HttpServer server;
     final AtomicInteger status = new AtomicInteger(200);
@@ -133,6 +140,53 @@ class ProbeRunTests {
         assertThat(history).extracting(ProbeResult::ok).containsExactly(true, false, false, true);
         assertThat(history).extracting(ProbeResult::statusCode).containsExactly(200, 200, 503, 200);
         assertThat(history.get(0).at()).isAfterOrEqualTo(history.get(1).at());
+    }
+
+    private List<AlertView> alertsOf(ProbeView p) {
+        return alerts.search(new AlertFilter(null, null, alerts.probeIntegration().id(), null,
+                Map.of("probe_id", String.valueOf(p.id())), null), new PageRequest(0, 10)).items();
+    }
+
+    @Test
+    void alertFiresAfterNFailuresAndResolvesAfterMSuccesses() {
+        ProbeView p = http("/alerting", null, null, 2000, 3, 2);
+        status.set(500);
+        runOnce(p);
+        ProbeView after = runOnce(p);
+        assertThat(after.state()).isEqualTo(ProbeState.DEGRADED);
+        assertThat(alertsOf(p)).isEmpty();
+        after = runOnce(p);
+        assertThat(after.state()).isEqualTo(ProbeState.DOWN);
+        assertThat(after.alerting()).isTrue();
+        List<AlertView> raised = alertsOf(p);
+        assertThat(raised).hasSize(1);
+        AlertView alert = raised.get(0);
+        assertThat(alert.fingerprint()).isEqualTo("probe:" + p.id());
+        assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(alert.serviceId()).isEqualTo(service.id());
+        assertThat(alert.levelCode()).isEqualTo("P2");
+        assertThat(alert.description()).contains("status 500");
+
+        runOnce(p); // a fourth failure changes nothing
+        assertThat(alerts.get(alert.id()).fireCount()).isEqualTo(alert.fireCount());
+        status.set(200);
+        after = runOnce(p);
+        assertThat(after.state()).isEqualTo(ProbeState.DOWN);
+        assertThat(alerts.get(alert.id()).status()).isEqualTo(AlertStatus.FIRING);
+        after = runOnce(p);
+        assertThat(after.state()).isEqualTo(ProbeState.UP);
+        assertThat(after.alerting()).isFalse();
+        assertThat(alerts.get(alert.id()).status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(alertsOf(p)).hasSize(1);
+
+        // Deleting a firing check resolves its alert.
+        status.set(500);
+        runOnce(p);
+        runOnce(p);
+        runOnce(p);
+        assertThat(alerts.get(alert.id()).status()).isEqualTo(AlertStatus.FIRING);
+        probes.delete(p.id(), "test");
+        assertThat(alerts.get(alert.id()).status()).isEqualTo(AlertStatus.RESOLVED);
     }
 
     @Test
