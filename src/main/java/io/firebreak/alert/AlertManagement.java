@@ -108,6 +108,12 @@ public class AlertManagement {
         return queries.feedAfter(afterSeq, limit);
     }
 
+    /** The highest seq committed so far (0 when the feed is empty): a new consumer may start from here. */
+    @Transactional(readOnly = true)
+    public long feedHead() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM alert_transition").query(Long.class).single();
+    }
+
     /** Stores an internal alert (dedup by fingerprint among PROBE alerts) and returns it once committed. */
     public AlertView raise(InternalAlert alert) {
         if (alert == null || alert.fingerprint() == null || alert.fingerprint().isBlank()

@@ -10,11 +10,13 @@ public enum MatchOp {
         this.symbol = symbol;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String symbol() {
         return symbol;
     }
 
     /** Parses "=", "!=", "=~", "!~" or the enum name; null when unknown. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static MatchOp parse(String s) {
         if (s == null) {
             return null;

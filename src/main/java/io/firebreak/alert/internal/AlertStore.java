@@ -60,7 +60,8 @@ class AlertStore {
                         row = newRow(c, now);
                         rows.put(c.key(), row);
                     }
-                    boolean wasFiring = !row.isNew && AlertStatus.FIRING.name().equals(row.status);
+                    // A row created earlier in this batch counts too: one FIRED entry per actual transition.
+                    boolean wasFiring = AlertStatus.FIRING.name().equals(row.status);
                     content(row, c);
                     row.expiresAt = c.expiresAt();
                     row.lastSeenAt = now;
@@ -74,9 +75,7 @@ class AlertStore {
                         row.status = AlertStatus.FIRING.name();
                         row.resolvedAt = null;
                         row.acknowledged = false;
-                        if (!row.isNew) {
-                            row.startsAt = c.startsAt() != null ? c.startsAt() : now;
-                        }
+                        row.startsAt = c.startsAt() != null ? c.startsAt() : now;
                         kind = TransitionKind.FIRED;
                     }
                     row.dirty = true;
@@ -158,7 +157,7 @@ class AlertStore {
         r.firstSeenAt = now;
         r.lastSeenAt = now;
         r.startsAt = c.startsAt() != null ? c.startsAt() : now;
-        r.status = AlertStatus.FIRING.name();
+        r.status = null;
         r.title = c.title() != null ? c.title() : c.fingerprint();
         return r;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,9 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Four filter chains. {@code POST /api/v1/tokens} accepts HTTP Basic (and a bearer token) so a
+ * Five filter chains. Alert ingestion endpoints are open to the network and checked by integration key; {@code POST /api/v1/tokens} accepts HTTP Basic (and a bearer token) so a
  * script can obtain its first token; the rest of {@code /api/**} and the Prometheus endpoint accept
  * only bearer tokens and never a session; the OpenAPI description takes either; everything else is the UI, with form login and CSRF.
  * <p>
@@ -43,6 +46,40 @@ class SecurityConfiguration {
                 .role("COMMANDER").implies("RESPONDER")
                 .role("RESPONDER").implies("VIEWER")
                 .build();
+    }
+
+    /**
+     * The token filter is a bean; without this Spring Boot would also register it as a servlet
+     * filter for every request, so a sender's integration key in {@code Authorization: Bearer}
+     * would be refused as an unknown API token before reaching the ingestion chain. It runs only
+     * inside the chains that add it.
+     */
+    @Bean
+    FilterRegistrationBean<TokenAuthenticationFilter> tokenFilterOnlyInSecurityChains(TokenAuthenticationFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /**
+     * Alert ingestion: senders authenticate with their integration key (path, bearer or PagerDuty
+     * routing_key), checked by the alert module's controllers, never with a user token or session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain alertIngestion(HttpSecurity http) throws Exception {
+        var post = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(
+                        post.matcher(HttpMethod.POST, "/api/v1/integrations/*/alertmanager"),
+                        post.matcher(HttpMethod.POST, "/api/v1/integrations/*/grafana"),
+                        post.matcher(HttpMethod.POST, "/api/v1/integrations/*/events"),
+                        post.matcher(HttpMethod.POST, "/api/v1/integrations/alertmanager"),
+                        post.matcher(HttpMethod.POST, "/api/v1/integrations/grafana"),
+                        post.matcher(HttpMethod.POST, "/api/v2/alerts"),
+                        post.matcher(HttpMethod.POST, "/v2/enqueue"),
+                        post.matcher(HttpMethod.POST, "/v2/change/enqueue")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return stateless(http).build();
     }
 
     @Bean
