@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Firebreak ingestion benchmark, side by side with Alertmanager 0.25 in the same run.
+#
+# Starts the built Firebreak jar on H2 (a fresh file database) and on PostgreSQL (a fresh database
+# on 127.0.0.1:5432), creates an Alertmanager-webhook and a Prometheus (API v2) integration, and
+# measures with bench/LoadGen.java:
+#   single-webhook  1 alert per Alertmanager webhook request, closed loop      -> requests/s
+#   single-v2       1 alert per Alertmanager API v2 request, closed loop        -> requests/s
+#   batch-webhook   100 alerts per Alertmanager webhook request                 -> alerts/s
+#   batch-v2        100 alerts per API v2 request                               -> alerts/s
+#   rate-2000       open loop at 2,000 requests/s (1 alert, API v2)            -> p50/p99 latency
+#   dedup-v2        1 alert per request drawn from 10 label sets (dedup-heavy)  -> requests/s
+# then the same v2 scenarios against prometheus-alertmanager's own /api/v2/alerts. Each scenario is
+# repeated RUNS times; the summary reports medians and Firebreak/Alertmanager ratios.
+#
+# Usage: bench/run.sh            (env: RUNS=3 DURATION=10 WARMUP=3 CONNECTIONS=32 TARGETS="h2 postgres alertmanager")
+# Needs: JDK 25 (temurin), the jar (built if missing), PostgreSQL on 127.0.0.1:5432 (trust auth),
+#        /usr/bin/prometheus-alertmanager (apt-get install -y prometheus-alertmanager), python3, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+TARGETS=${TARGETS:-"h2 postgres alertmanager"}
+FB_PORT=${FB_PORT:-18080}
+AM_PORT=${AM_PORT:-19093}
+PASSWORD=bench-admin-password
+OUT="bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.jsonl"
+: > "$RESULTS"
+
+jar=$(ls target/firebreak-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
+if [ -z "$jar" ]; then
+  JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q package -DskipTests
+  jar=$(ls target/firebreak-*.jar | grep -v plain | head -n 1)
+fi
+echo "jar: $jar" | tee "$OUT/machine.txt"
+{ echo "date: $(date -u)"; uname -srm; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -m | head -2;
+  "$JAVA" -version 2>&1 | head -1; psql -h 127.0.0.1 -U postgres -Atc 'select version()' 2>/dev/null || true;
+  /usr/bin/prometheus-alertmanager --version 2>&1 | head -1; } >> "$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+pid=
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
+trap cleanup EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+load() { # label url token payload batch mode [extra...]
+  local label=$1 url=$2 token=$3 payload=$4 batch=$5 mode=$6; shift 6
+  for run in $(seq 1 "$RUNS"); do
+    local line
+    line=$("$JAVA" -Xss512k bench/LoadGen.java --url "$url" ${token:+--token "$token"} --payload "$payload" \
+      --batch "$batch" --mode "$mode" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
+      --label "$label" "$@")
+    echo "$line" | tee -a "$RESULTS"
+  done
+}
+
+wait_http() { # url seconds
+  for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
+  echo "no answer from $1" >&2; return 1
+}
+
+firebreak() { # target
+  local target=$1 dbargs
+  if [ "$target" = h2 ]; then
+    dbargs="--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/h2/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
+  else
+    local db="firebreak_bench_$$"
+    dropdb -h 127.0.0.1 -U postgres --if-exists "$db"
+    createdb -h 127.0.0.1 -U postgres "$db"
+    dbargs="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres --spring.datasource.password="
+  fi
+  FIREBREAK_ADMIN_PASSWORD=$PASSWORD "$JAVA" -jar "$jar" --server.port=$FB_PORT $dbargs \
+    --logging.level.root=WARN > "$OUT/firebreak-$target.log" 2>&1 &
+  pid=$!
+  wait_http "http://127.0.0.1:$FB_PORT/actuator/health" 120
+  local base="http://127.0.0.1:$FB_PORT"
+  local token service webhook v2
+  token=$(curl -fs -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/tokens" | json 'd["token"]')
+  service=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"name":"bench","tier":2}' "$base/api/v1/services" | json 'd["id"]')
+  webhook=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench webhook\",\"type\":\"ALERTMANAGER\",\"serviceId\":$service,\"defaultLevel\":\"P3\"}" \
+    "$base/api/v1/integrations" | json 'd["key"]')
+  v2=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench prometheus\",\"type\":\"PROMETHEUS\",\"serviceId\":$service,\"defaultLevel\":\"P3\"}" \
+    "$base/api/v1/integrations" | json 'd["key"]')
+  load "$target single-webhook" "$base/api/v1/integrations/$webhook/alertmanager" "" webhook 1 closed
+  load "$target single-v2" "$base/api/v2/alerts" "$v2" v2 1 closed
+  load "$target batch-webhook" "$base/api/v1/integrations/$webhook/alertmanager" "" webhook 100 closed
+  load "$target batch-v2" "$base/api/v2/alerts" "$v2" v2 100 closed
+  load "$target rate-2000" "$base/api/v2/alerts" "$v2" v2 1 rate --rate 2000 --connections 128
+  load "$target dedup-v2" "$base/api/v2/alerts" "$v2" v2-dedup 1 closed --distinct 10
+  cleanup
+}
+
+alertmanager() {
+  mkdir -p "$OUT/am"
+  printf 'route:\n  receiver: none\nreceivers:\n  - name: none\n' > "$OUT/am/alertmanager.yml"
+  /usr/bin/prometheus-alertmanager --config.file="$OUT/am/alertmanager.yml" --storage.path="$OUT/am/data" \
+    --web.listen-address=127.0.0.1:$AM_PORT --cluster.listen-address= > "$OUT/alertmanager.log" 2>&1 &
+  pid=$!
+  wait_http "http://127.0.0.1:$AM_PORT/-/ready" 30
+  local url="http://127.0.0.1:$AM_PORT/api/v2/alerts"
+  load "alertmanager single-v2" "$url" "" v2 1 closed
+  load "alertmanager batch-v2" "$url" "" v2 100 closed
+  load "alertmanager rate-2000" "$url" "" v2 1 rate --rate 2000 --connections 128
+  load "alertmanager dedup-v2" "$url" "" v2-dedup 1 closed --distinct 10
+  cleanup
+}
+
+for t in $TARGETS; do
+  case $t in
+    h2|postgres) firebreak "$t" ;;
+    alertmanager) alertmanager ;;
+  esac
+done
+
+python3 bench/summary.py "$RESULTS" | tee "$OUT/summary.md"
