@@ -89,7 +89,7 @@ CREATE TABLE notification_template
 CREATE TABLE notification_setting
 (
     name  VARCHAR(64)   NOT NULL PRIMARY KEY,
-    value VARCHAR(1000) NOT NULL
+    setting_value VARCHAR(1000) NOT NULL
 );
 
 -- Used acknowledge-link tokens (single use): the nonce is the primary key, so a second use fails.

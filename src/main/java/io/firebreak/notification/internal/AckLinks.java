@@ -139,7 +139,7 @@ public class AckLinks {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
             try {
-                jdbc.sql("INSERT INTO notification_setting (name, value) VALUES (:n, :v)").param("n", SECRET_NAME)
+                jdbc.sql("INSERT INTO notification_setting (name, setting_value) VALUES (:n, :v)").param("n", SECRET_NAME)
                         .param("v", HexFormat.of().formatHex(fresh)).update();
             } catch (DuplicateKeyException e) {
                 // Another instance generated it first; use theirs.
@@ -151,7 +151,7 @@ public class AckLinks {
     }
 
     private Optional<String> read() {
-        return jdbc.sql("SELECT value FROM notification_setting WHERE name = :n").param("n", SECRET_NAME)
+        return jdbc.sql("SELECT setting_value FROM notification_setting WHERE name = :n").param("n", SECRET_NAME)
                 .query(String.class).optional();
     }
 }

@@ -191,7 +191,7 @@ public class MessageRepository {
     }
 
     static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     static String cut(String s, int max) {
