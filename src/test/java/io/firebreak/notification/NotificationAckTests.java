@@ -117,7 +117,7 @@ class NotificationAckTests {
     void pageMessagesCarryTheLinkForTheChannelsPerson() throws Exception {
         String person = users.create(Role.RESPONDER).username();
         long channelId = channels.insert(new ChannelConfig(0, "ack-" + UUID.randomUUID(), ChannelKind.WEBHOOK,
-                "https://hooks.example.org/x", List.of(), null, null, "en", List.of("P3"), person, true),
+                "https://hooks.example.org/x", List.of(), null, null, "en", List.of("P3"), person, true, false),
                 clock.instant());
         try {
             long id = declare();
@@ -131,7 +131,7 @@ class NotificationAckTests {
         } finally {
             var c = channels.find(channelId).orElseThrow();
             channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(), c.mentions(), c.smtp(), null,
-                    c.locale(), c.levels(), c.ackAs(), false));
+                    c.locale(), c.levels(), c.ackAs(), false, c.customer()));
         }
     }
 }

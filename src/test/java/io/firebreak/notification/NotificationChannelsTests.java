@@ -76,7 +76,7 @@ class NotificationChannelsTests {
     }
 
     ChannelConfig config(ChannelKind kind, String target, String secret, List<String> mentions) {
-        return new ChannelConfig(1, "test", kind, target, mentions, null, secret, "zh-CN", List.of(), null, true);
+        return new ChannelConfig(1, "test", kind, target, mentions, null, secret, "zh-CN", List.of(), null, true, false);
     }
 
     static byte[] hmac(byte[] key, byte[] data) throws Exception {
@@ -213,7 +213,7 @@ class NotificationChannelsTests {
         var smtp = new ChannelConfig.SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, null,
                 "firebreak@example.org");
         var channel = new ChannelConfig(1, "ops mail", ChannelKind.EMAIL, "ops@example.org", List.of(), smtp, null,
-                "zh-CN", List.of(), null, true);
+                "zh-CN", List.of(), null, true, false);
         DeliveryResult r = sender(ChannelKind.EMAIL).send(channel, MESSAGE);
         assertThat(r.outcome()).isEqualTo(DeliveryResult.Outcome.SENT);
         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -246,7 +246,7 @@ class NotificationChannelsTests {
     void emailToAServerThatIsDownIsRetried() {
         var smtp = new ChannelConfig.SmtpSettings("127.0.0.1", 1, false, null, "firebreak@example.org");
         var channel = new ChannelConfig(1, "down", ChannelKind.EMAIL, "ops@example.org", List.of(), smtp, null,
-                "en", List.of(), null, true);
+                "en", List.of(), null, true, false);
         assertThat(sender(ChannelKind.EMAIL).send(channel, MESSAGE).outcome()).isEqualTo(DeliveryResult.Outcome.RETRY);
     }
 

@@ -70,7 +70,7 @@ class NotificationDeliveryTests {
         // Disable (not delete) so incidents of other tests never reach a closed receiver.
         for (long id : created) {
             channels.find(id).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                    c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false)));
+                    c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
         }
         receiver.close();
     }
@@ -79,7 +79,7 @@ class NotificationDeliveryTests {
     ChannelConfig channel(String level) {
         String name = "wh-" + UUID.randomUUID();
         long id = channels.insert(new ChannelConfig(0, name, ChannelKind.WEBHOOK, receiver.url("/" + name), List.of(),
-                null, "s3cret", "en", List.of(level), null, true), clock.instant());
+                null, "s3cret", "en", List.of(level), null, true, false), clock.instant());
         created.add(id);
         return channels.find(id).orElseThrow();
     }

@@ -31,13 +31,13 @@ public class ChannelRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_channel (name, kind, target, mentions, smtp_json, secret, locale, levels,
-                    ack_as, enabled, created_at)
-                VALUES (:name, :kind, :target, :mentions, :smtp, :secret, :locale, :levels, :ackAs, :enabled, :now)""")
+                    ack_as, enabled, customer, created_at)
+                VALUES (:name, :kind, :target, :mentions, :smtp, :secret, :locale, :levels, :ackAs, :enabled, :customer, :now)""")
                 .param("name", c.name()).param("kind", c.kind().name()).param("target", c.target())
                 .param("mentions", String.join(",", c.mentions()))
                 .param("smtp", c.smtp() == null ? null : json.writeValueAsString(c.smtp()))
                 .param("secret", c.secret()).param("locale", c.locale()).param("levels", String.join(",", c.levels()))
-                .param("ackAs", c.ackAs()).param("enabled", c.enabled()).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("ackAs", c.ackAs()).param("enabled", c.enabled()).param("customer", c.customer()).param("now", now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -47,12 +47,12 @@ public class ChannelRepository {
         jdbc.sql("""
                 UPDATE notification_channel SET name = :name, kind = :kind, target = :target, mentions = :mentions,
                     smtp_json = :smtp, secret = COALESCE(:secret, secret), locale = :locale, levels = :levels,
-                    ack_as = :ackAs, enabled = :enabled WHERE id = :id""")
+                    ack_as = :ackAs, enabled = :enabled, customer = :customer WHERE id = :id""")
                 .param("name", c.name()).param("kind", c.kind().name()).param("target", c.target())
                 .param("mentions", String.join(",", c.mentions()))
                 .param("smtp", c.smtp() == null ? null : json.writeValueAsString(c.smtp()))
                 .param("secret", c.secret()).param("locale", c.locale()).param("levels", String.join(",", c.levels()))
-                .param("ackAs", c.ackAs()).param("enabled", c.enabled()).param("id", c.id()).update();
+                .param("ackAs", c.ackAs()).param("enabled", c.enabled()).param("customer", c.customer()).param("id", c.id()).update();
     }
 
     public void delete(long id) {
@@ -73,10 +73,15 @@ public class ChannelRepository {
         return jdbc.sql("SELECT * FROM notification_channel ORDER BY name").query(this::map).list();
     }
 
-    /** Enabled channels in the audience of a level (a channel with no levels listed hears every level). */
+    /** Enabled internal channels in the audience of a level (a channel with no levels listed hears every level). */
     public List<ChannelConfig> audience(String levelCode) {
-        return all().stream().filter(ChannelConfig::enabled)
+        return all().stream().filter(ChannelConfig::enabled).filter(c -> !c.customer())
                 .filter(c -> c.levels().isEmpty() || c.levels().contains(levelCode)).toList();
+    }
+
+    /** Enabled customer-notice channels. */
+    public List<ChannelConfig> customerChannels() {
+        return all().stream().filter(ChannelConfig::enabled).filter(ChannelConfig::customer).toList();
     }
 
     public List<String> allowEntries() {
@@ -99,7 +104,7 @@ public class ChannelRepository {
                 rs.getString("target"), split(rs.getString("mentions")),
                 smtp == null ? null : json.readValue(smtp, ChannelConfig.SmtpSettings.class),
                 rs.getString("secret"), rs.getString("locale"), split(rs.getString("levels")), rs.getString("ack_as"),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"), rs.getBoolean("customer"));
     }
 
     static List<String> split(String s) {

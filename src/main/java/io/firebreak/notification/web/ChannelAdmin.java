@@ -146,7 +146,8 @@ class ChannelAdmin {
         }
         String ackAs = r.ackAs() == null || r.ackAs().isBlank() ? null : r.ackAs().strip();
         return new ChannelConfig(id, name, kind, target.strip(), mentions, smtp, secret, locale, levels, ackAs,
-                r.enabled() == null || r.enabled());
+                r.enabled() == null || r.enabled(),
+                r.customer() != null && r.customer());
     }
 
     private static String required(String field, String value, int max) {
