@@ -8,9 +8,10 @@ import java.util.Map;
  * 📊 状态更新, ✅ 事件解决, the two customer notices; 002 1.2: time, scope, symptoms, actions
  * taken, reporter). Each is a subject line and a body, both Mustache.
  */
-final class DefaultTemplates {
+public final class DefaultTemplates {
 
-    record Template(String subject, String body) {
+    /** A subject line and a body, both Mustache. */
+    public record Template(String subject, String body) {
     }
 
     private static final Map<TemplateKind, Template> ZH = new EnumMap<>(TemplateKind.class);

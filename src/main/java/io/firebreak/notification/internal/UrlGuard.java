@@ -37,6 +37,18 @@ public class UrlGuard {
 
     /** Returns the parsed URI if it may be reached now; throws {@link RefusedUrlException} otherwise. */
     public URI check(String url) {
+        return check(url, false);
+    }
+
+    /**
+     * The check when a channel is saved: like {@link #check(String)}, but a host that does not
+     * resolve from here yet is accepted (it is checked again, resolved, before every send).
+     */
+    public URI checkForSave(String url) {
+        return check(url, true);
+    }
+
+    private URI check(String url, boolean tolerateUnresolved) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.strip());
@@ -57,6 +69,10 @@ public class UrlGuard {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
+            if (tolerateUnresolved && !host.matches("[0-9.:\\[\\]a-fA-F]+")
+                    && (scheme.equals("https") || hostAllowed)) {
+                return uri;
+            }
             throw new RefusedUrlException("host " + host + " does not resolve");
         }
         boolean allAllowed = true;

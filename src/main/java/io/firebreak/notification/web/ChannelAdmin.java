@@ -50,6 +50,11 @@ class ChannelAdmin {
     @Transactional
     ChannelConfig update(long id, ChannelRequest r, String actor) {
         ChannelConfig before = get(id);
+        if (r != null && (r.target() == null || r.target().isBlank())) {
+            // The URL is write-only like the secret: an empty field keeps the stored one.
+            r = new ChannelRequest(r.name(), r.kind(), before.target(), r.mentions(), r.smtp(), r.secret(), r.locale(),
+                    r.levels(), r.ackAs(), r.enabled(), r.customer());
+        }
         ChannelConfig c = validate(id, r);
         channels.findByName(c.name()).filter(o -> o.id() != id).ifPresent(o -> {
             throw new ConflictException("A channel named " + c.name() + " already exists.");
@@ -124,7 +129,7 @@ class ChannelAdmin {
                     s.username() == null || s.username().isBlank() ? null : s.username().strip(), from);
         } else {
             try {
-                guard.check(target);
+                guard.checkForSave(target);
             } catch (UrlGuard.RefusedUrlException e) {
                 throw new InvalidInputException("target", e.getMessage());
             }
