@@ -1,0 +1,157 @@
+package io.firebreak.notification.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed, expiring, single-use acknowledge links. A token is
+ * {@code base64url(incidentId|username|channel|expiresEpochSeconds|nonce) + "." + hex HMAC-SHA256}
+ * keyed with a random server secret kept in notification_setting (generated on first use, shared
+ * by every instance). Using a token inserts its nonce into notification_ack_use, whose primary key
+ * makes a second use fail.
+ */
+@Component
+public class AckLinks {
+
+    private static final String SECRET_NAME = "ack-link-secret";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final SecureRandom random = new SecureRandom();
+    private volatile byte[] secret;
+
+    AckLinks(JdbcClient jdbc, Clock clock, @Value("${firebreak.notification.ack-link-lifetime:PT1H}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** What a valid token says. */
+    public record AckToken(long incidentId, String username, String channel, Instant expiresAt, String nonce) {
+    }
+
+    /** Why a token is refused. */
+    public enum Refusal {
+        FORGED, EXPIRED, USED
+    }
+
+    /** A refused token. */
+    public static class RefusedToken extends RuntimeException {
+        private final Refusal refusal;
+
+        RefusedToken(Refusal refusal) {
+            super(refusal.name());
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    public String issue(long incidentId, String username, String channel) {
+        byte[] n = new byte[16];
+        random.nextBytes(n);
+        String nonce = HexFormat.of().formatHex(n);
+        long expires = clock.instant().plus(lifetime).getEpochSecond();
+        String payload = incidentId + "|" + username + "|" + channel + "|" + expires + "|" + nonce;
+        String encoded = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return encoded + "." + sign(encoded);
+    }
+
+    /** Checks signature and expiry (not use). */
+    public AckToken verify(String token) {
+        if (token == null || token.length() > 600) {
+            throw new RefusedToken(Refusal.FORGED);
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            throw new RefusedToken(Refusal.FORGED);
+        }
+        String encoded = token.substring(0, dot);
+        String mac = token.substring(dot + 1);
+        if (!MessageDigest.isEqual(sign(encoded).getBytes(StandardCharsets.US_ASCII),
+                mac.getBytes(StandardCharsets.US_ASCII))) {
+            throw new RefusedToken(Refusal.FORGED);
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|");
+        } catch (IllegalArgumentException e) {
+            throw new RefusedToken(Refusal.FORGED);
+        }
+        if (parts.length != 5) {
+            throw new RefusedToken(Refusal.FORGED);
+        }
+        AckToken t = new AckToken(Long.parseLong(parts[0]), parts[1], parts[2],
+                Instant.ofEpochSecond(Long.parseLong(parts[3])), parts[4]);
+        if (!clock.instant().isBefore(t.expiresAt())) {
+            throw new RefusedToken(Refusal.EXPIRED);
+        }
+        if (used(t.nonce())) {
+            throw new RefusedToken(Refusal.USED);
+        }
+        return t;
+    }
+
+    /** Marks the token used; must run in the transaction that acknowledges. */
+    public void markUsed(AckToken t) {
+        try {
+            jdbc.sql("INSERT INTO notification_ack_use (nonce, used_at, used_by, channel) VALUES (:n, :at, :by, :c)")
+                    .param("n", t.nonce()).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                    .param("by", t.username()).param("c", t.channel()).update();
+        } catch (DuplicateKeyException e) {
+            throw new RefusedToken(Refusal.USED);
+        }
+    }
+
+    private boolean used(String nonce) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification_ack_use WHERE nonce = :n").param("n", nonce)
+                .query(Integer.class).single() > 0;
+    }
+
+    private String sign(String encoded) {
+        return HexFormat.of().formatHex(Signatures.hmacSha256(secret(), encoded.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] secret() {
+        byte[] s = secret;
+        if (s != null) {
+            return s;
+        }
+        Optional<String> stored = read();
+        if (stored.isEmpty()) {
+            byte[] fresh = new byte[32];
+            random.nextBytes(fresh);
+            try {
+                jdbc.sql("INSERT INTO notification_setting (name, setting_value) VALUES (:n, :v)").param("n", SECRET_NAME)
+                        .param("v", HexFormat.of().formatHex(fresh)).update();
+            } catch (DuplicateKeyException e) {
+                // Another instance generated it first; use theirs.
+            }
+            stored = read();
+        }
+        secret = HexFormat.of().parseHex(stored.orElseThrow());
+        return secret;
+    }
+
+    private Optional<String> read() {
+        return jdbc.sql("SELECT setting_value FROM notification_setting WHERE name = :n").param("n", SECRET_NAME)
+                .query(String.class).optional();
+    }
+}

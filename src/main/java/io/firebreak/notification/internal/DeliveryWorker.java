@@ -1,0 +1,208 @@
+package io.firebreak.notification.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.MessageStatus;
+
+/**
+ * Delivers the outbox. Each pass claims due messages one by one with a conditional UPDATE (a
+ * lease until {@code claimed_until}; an expired lease of a crashed worker is taken over), sends
+ * outside any transaction, records the attempt and the outcome. Retryable failures are tried
+ * again after an exponential back-off up to {@code max-attempts}; then the message is FAILED.
+ * <p>
+ * Storm control: a channel receives at most {@code throttle-per-minute} messages per minute.
+ * When more are due than the window has room for, the waiting messages are bundled into one
+ * summary message (the originals become BUNDLED and point at it); with no room at all they stay
+ * PENDING with the reason shown in the ledger until the window opens.
+ */
+@Component
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 200;
+
+    private final MessageRepository messages;
+    private final ChannelRepository channels;
+    private final Map<ChannelKind, NotificationChannel> senders = new EnumMap<>(ChannelKind.class);
+    private final TransactionTemplate tx;
+    private final TemplateRenderer renderer;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration lease;
+    private final int perMinute;
+    private final String workerId = UUID.randomUUID().toString();
+
+    DeliveryWorker(MessageRepository messages, ChannelRepository channels, List<NotificationChannel> senders,
+            TransactionTemplate tx, TemplateRenderer renderer, Clock clock,
+            @Value("${firebreak.notification.max-attempts:5}") int maxAttempts,
+            @Value("${firebreak.notification.backoff:PT30S}") Duration backoff,
+            @Value("${firebreak.notification.lease:PT2M}") Duration lease,
+            @Value("${firebreak.notification.throttle-per-minute:10}") int perMinute) {
+        this.messages = messages;
+        this.channels = channels;
+        senders.forEach(s -> this.senders.put(s.kind(), s));
+        this.tx = tx;
+        this.renderer = renderer;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.lease = lease;
+        this.perMinute = perMinute;
+    }
+
+    @Scheduled(fixedDelayString = "${firebreak.notification.interval:PT5S}",
+            initialDelayString = "${firebreak.notification.interval:PT5S}")
+    void scheduledPass() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // Nothing is lost: unclaimed rows stay due, claimed ones are retaken when the lease expires.
+            log.warn("Notification delivery pass failed; retrying on the next pass", e);
+        }
+    }
+
+    /** One pass at the current clock time, as this worker; returns how many messages it sent. */
+    public int runOnce() {
+        return runOnce(workerId);
+    }
+
+    /** One pass as the named worker (tests use two names to act as two instances). */
+    public int runOnce(String worker) {
+        Instant now = clock.instant();
+        Map<Long, List<StoredMessage>> byChannel = new LinkedHashMap<>();
+        for (StoredMessage m : messages.due(now, BATCH)) {
+            if (messages.claim(m.id(), worker, now, now.plus(lease))) {
+                byChannel.computeIfAbsent(m.channelId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        int sent = 0;
+        for (var entry : byChannel.entrySet()) {
+            sent += deliverToChannel(entry.getKey(), entry.getValue(), worker, now);
+        }
+        return sent;
+    }
+
+    private int deliverToChannel(long channelId, List<StoredMessage> claimed, String worker, Instant now) {
+        ChannelConfig channel = channels.find(channelId).orElse(null);
+        if (channel == null) {
+            DeliveryResult gone = DeliveryResult.failed(null, null, "channel deleted");
+            claimed.forEach(m -> finish(m, worker, gone, now, 0));
+            return 0;
+        }
+        Instant windowStart = now.minus(Duration.ofMinutes(1));
+        int room = perMinute - messages.sentSince(channelId, windowStart);
+        if (claimed.size() <= room) {
+            int sent = 0;
+            for (StoredMessage m : claimed) {
+                sent += send(channel, m, worker) ? 1 : 0;
+            }
+            return sent;
+        }
+        if (room <= 0) {
+            Instant opens = messages.oldestSentSince(channelId, windowStart).orElse(now).plus(Duration.ofMinutes(1));
+            String reason = "throttled: " + perMinute + " messages per minute to " + channel.name();
+            claimed.forEach(m -> messages.defer(m.id(), worker, opens, reason));
+            return 0;
+        }
+        StoredMessage summary = bundle(channel, claimed, worker);
+        return send(channel, summary, worker) ? 1 : 0;
+    }
+
+    /** Folds the claimed messages into one summary row (claimed by this worker) and returns it. */
+    private StoredMessage bundle(ChannelConfig channel, List<StoredMessage> claimed, String worker) {
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            StringBuilder text = new StringBuilder();
+            for (StoredMessage m : claimed) {
+                text.append("\n• ").append(m.subject());
+            }
+            Map<String, Object> vars = Map.of("count", claimed.size(), "text", text.toString());
+            TemplateRenderer.Rendered r = renderer.render(TemplateKind.BUNDLE, channel.locale(), channel.kind(), vars);
+            StoredMessage first = claimed.get(0);
+            boolean oneIncident = claimed.stream().allMatch(m -> java.util.Objects.equals(m.incidentId(),
+                    first.incidentId()));
+            long id = messages.insert(new NewMessage(oneIncident ? first.incidentId() : null,
+                    oneIncident ? first.incidentNumber() : null, "Bundle", TemplateKind.BUNDLE.name(),
+                    TemplateRenderer.normalise(channel.locale()), channel.id(), channel.kind(),
+                    Outbox.destination(channel), r.subject(), r.body(), oneIncident ? first.linkUrl() : null, null,
+                    MessageStatus.PENDING, null, "system"), now);
+            messages.claim(id, worker, now, now.plus(lease));
+            claimed.forEach(m -> messages.bundle(m.id(), worker, id));
+            return messages.find(id).orElseThrow();
+        });
+    }
+
+    private boolean send(ChannelConfig channel, StoredMessage m, String worker) {
+        NotificationChannel sender = senders.get(channel.kind());
+        OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
+                m.linkUrl(), m.ackUrl(), payload(m));
+        long started = System.nanoTime();
+        DeliveryResult result;
+        if (!channel.enabled()) {
+            result = DeliveryResult.failed(null, null, "channel disabled");
+        } else {
+            try {
+                result = sender.send(channel, out);
+            } catch (RuntimeException e) {
+                result = DeliveryResult.retry(null, null, "unexpected error: " + e);
+            }
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        finish(m, worker, result, clock.instant(), ms);
+        return result.outcome() == DeliveryResult.Outcome.SENT;
+    }
+
+    private void finish(StoredMessage m, String worker, DeliveryResult result, Instant at, long ms) {
+        DeliveryResult r = result;
+        tx.executeWithoutResult(status -> {
+            messages.recordAttempt(m.id(), at, r, ms);
+            int attempt = m.attempts() + 1;
+            switch (r.outcome()) {
+                case SENT -> messages.finish(m.id(), worker, MessageStatus.SENT, at, at, r, null);
+                case RETRY -> {
+                    if (attempt >= maxAttempts) {
+                        messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r,
+                                "gave up after " + attempt + " attempts");
+                    } else {
+                        Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
+                        messages.finish(m.id(), worker, MessageStatus.PENDING, at.plus(wait), null, r,
+                                "retry " + (attempt + 1) + " of " + maxAttempts);
+                    }
+                }
+                case FAILED -> messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r, null);
+            }
+        });
+    }
+
+    private static Map<String, Object> payload(StoredMessage m) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", m.incidentId());
+        p.put("number", m.incidentNumber());
+        p.put("url", m.linkUrl());
+        return p;
+    }
+
+    /** Sends a test message to a channel now, outside the outbox, and reports the provider's answer. */
+    public DeliveryResult sendTest(ChannelConfig channel, String subject, String text) {
+        NotificationChannel sender = senders.get(channel.kind());
+        return sender.send(channel, new OutboundMessage(0, "test-" + UUID.randomUUID(), "Test", subject, text, null,
+                null, Map.of()));
+    }
+}

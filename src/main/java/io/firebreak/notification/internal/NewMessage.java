@@ -1,0 +1,10 @@
+package io.firebreak.notification.internal;
+
+import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.MessageStatus;
+
+/** A message about to be written to the outbox. */
+public record NewMessage(Long incidentId, String incidentNumber, String event, String template, String locale,
+        long channelId, ChannelKind channelKind, String destination, String subject, String body, String linkUrl,
+        String ackUrl, MessageStatus status, String reason, String createdBy) {
+}

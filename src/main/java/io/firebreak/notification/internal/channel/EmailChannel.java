@@ -1,0 +1,101 @@
+package io.firebreak.notification.internal.channel;
+
+import java.util.Properties;
+
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.internal.ChannelConfig;
+import io.firebreak.notification.internal.DeliveryResult;
+import io.firebreak.notification.internal.NotificationChannel;
+import io.firebreak.notification.internal.OutboundMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Email over the channel's SMTP server (host, port, STARTTLS, user and password): a multipart
+ * message with a plain-text part and an HTML part (the text HTML-escaped, so tags in alert text stay
+ * literal). The idempotency key travels as the {@code X-Firebreak-Idempotency-Key} header.
+ * Connection problems are retried, authentication and address errors are final.
+ */
+@Component
+class EmailChannel implements NotificationChannel {
+
+    private static final String TIMEOUT_MS = "10000";
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.EMAIL;
+    }
+
+    @Override
+    public DeliveryResult send(ChannelConfig channel, OutboundMessage message) {
+        ChannelConfig.SmtpSettings smtp = channel.smtp();
+        if (smtp == null || smtp.host() == null || smtp.host().isBlank()) {
+            return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "no SMTP server configured");
+        }
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        if (smtp.username() != null && !smtp.username().isBlank()) {
+            sender.setUsername(smtp.username());
+            sender.setPassword(channel.secret());
+        }
+        Properties props = sender.getJavaMailProperties();
+        props.put("mail.smtp.auth", String.valueOf(smtp.username() != null && !smtp.username().isBlank()));
+        props.put("mail.smtp.starttls.enable", String.valueOf(smtp.tls()));
+        props.put("mail.smtp.starttls.required", String.valueOf(smtp.tls()));
+        props.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
+        props.put("mail.smtp.timeout", TIMEOUT_MS);
+        props.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(smtp.from());
+            helper.setTo(channel.target().split("\\s*,\\s*"));
+            helper.setSubject(message.subject());
+            helper.setText(plain(message), html(message));
+            mime.setHeader("X-Firebreak-Idempotency-Key", message.idempotencyKey());
+            sender.send(mime);
+            return new DeliveryResult(DeliveryResult.Outcome.SENT, 250, "accepted by " + smtp.host(), null);
+        } catch (MessagingException | MailParseException | MailPreparationException | MailAuthenticationException e) {
+            return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, String.valueOf(e.getMessage()));
+        } catch (MailException e) {
+            return new DeliveryResult(DeliveryResult.Outcome.RETRY, null, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    static String plain(OutboundMessage message) {
+        StringBuilder s = new StringBuilder(message.text());
+        if (message.linkUrl() != null) {
+            s.append("\n\n").append(message.linkUrl());
+        }
+        if (message.ackUrl() != null) {
+            s.append("\n").append(message.ackUrl());
+        }
+        return s.toString();
+    }
+
+    static String html(OutboundMessage message) {
+        StringBuilder s = new StringBuilder("<!DOCTYPE html><html><body><div>");
+        for (String line : message.text().split("\n", -1)) {
+            s.append(HtmlUtils.htmlEscape(line)).append("<br>");
+        }
+        s.append("</div>");
+        if (message.linkUrl() != null) {
+            s.append("<p><a href=\"").append(HtmlUtils.htmlEscape(message.linkUrl())).append("\">")
+                    .append(HtmlUtils.htmlEscape(message.linkUrl())).append("</a></p>");
+        }
+        if (message.ackUrl() != null) {
+            s.append("<p><a href=\"").append(HtmlUtils.htmlEscape(message.ackUrl())).append("\">ACK</a></p>");
+        }
+        return s.append("</body></html>").toString();
+    }
+}

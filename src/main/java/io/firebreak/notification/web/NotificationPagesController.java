@@ -1,0 +1,195 @@
+package io.firebreak.notification.web;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.MessageStatus;
+import io.firebreak.notification.internal.ChannelRepository;
+import io.firebreak.notification.internal.DeliveryResult;
+import io.firebreak.notification.internal.DeliveryWorker;
+import io.firebreak.notification.internal.MessageRepository;
+import io.firebreak.notification.internal.SampleIncident;
+import io.firebreak.notification.internal.TemplateKind;
+import io.firebreak.notification.internal.TemplateRenderer;
+import io.firebreak.shared.ConflictException;
+import io.firebreak.shared.InvalidInputException;
+
+/**
+ * The notification admin pages (ADMIN only): {@code /notifications} (channels with their
+ * audience levels, create form, "send test message", the SSRF allow-list), {@code
+ * /notifications/templates} (every template, the editor with an htmx live preview against a
+ * sample incident) and {@code /notifications/ledger} (every message, searchable).
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class NotificationPagesController {
+
+    private final ChannelRepository channels;
+    private final ChannelAdmin admin;
+    private final DeliveryWorker worker;
+    private final MessageRepository messages;
+    private final TemplateRenderer renderer;
+
+    NotificationPagesController(ChannelRepository channels, ChannelAdmin admin, DeliveryWorker worker,
+            MessageRepository messages, TemplateRenderer renderer) {
+        this.channels = channels;
+        this.admin = admin;
+        this.worker = worker;
+        this.messages = messages;
+        this.renderer = renderer;
+    }
+
+    @GetMapping("/notifications")
+    String channels(Model model) {
+        model.addAttribute("channels", channels.all().stream().map(ChannelResponse::of).toList());
+        model.addAttribute("allowList", channels.allowEntries());
+        model.addAttribute("kinds", ChannelKind.values());
+        return "notification/channels";
+    }
+
+    @PostMapping("/notifications/channels")
+    String create(@RequestParam String name, @RequestParam String kind, @RequestParam String target,
+            @RequestParam(required = false) String secret, @RequestParam(required = false) String mentions,
+            @RequestParam(required = false) String levels, @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String ackAs, @RequestParam(required = false) boolean customer,
+            @RequestParam(required = false) String smtpHost, @RequestParam(required = false) Integer smtpPort,
+            @RequestParam(required = false) boolean smtpTls, @RequestParam(required = false) String smtpUser,
+            @RequestParam(required = false) String smtpFrom, Model model, Principal principal) {
+        ChannelRequest.SmtpRequest smtp = "EMAIL".equalsIgnoreCase(kind)
+                ? new ChannelRequest.SmtpRequest(smtpHost, smtpPort, smtpTls, smtpUser, smtpFrom)
+                : null;
+        try {
+            admin.create(new ChannelRequest(name, kind, target, list(mentions), smtp, secret, locale, list(levels),
+                    ackAs, true, customer), principal.getName());
+            return "redirect:/notifications";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("error", e.getMessage());
+            return channels(model);
+        }
+    }
+
+    @PostMapping("/notifications/channels/{id}/delete")
+    String delete(@PathVariable long id, Principal principal) {
+        admin.delete(id, principal.getName());
+        return "redirect:/notifications";
+    }
+
+    /** Sends a test message and answers with a fragment showing the provider's answer. */
+    @PostMapping("/notifications/channels/{id}/test")
+    String test(@PathVariable long id, Model model) {
+        DeliveryResult r = worker.sendTest(admin.get(id), "Firebreak test", "Firebreak test message / 测试消息");
+        model.addAttribute("result", r);
+        return "notification/channels :: testResult";
+    }
+
+    @PostMapping("/notifications/allow-list")
+    String allow(@RequestParam String entry, Model model, Principal principal) {
+        try {
+            admin.allow(entry, principal.getName());
+            return "redirect:/notifications";
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            return channels(model);
+        }
+    }
+
+    @PostMapping("/notifications/allow-list/delete")
+    String disallow(@RequestParam String entry, Principal principal) {
+        admin.disallow(entry, principal.getName());
+        return "redirect:/notifications";
+    }
+
+    @GetMapping("/notifications/templates")
+    String templates(Model model) {
+        model.addAttribute("kinds", TemplateKind.values());
+        model.addAttribute("renderer", renderer);
+        return "notification/templates";
+    }
+
+    @GetMapping("/notifications/templates/{kind}/{locale}")
+    String edit(@PathVariable String kind, @PathVariable String locale, Model model) {
+        TemplateKind k = TemplateApiController.kind(kind);
+        String loc = TemplateApiController.locale(locale);
+        var t = renderer.active(k, loc);
+        model.addAttribute("kind", k);
+        model.addAttribute("locale", loc);
+        model.addAttribute("subject", t.subject());
+        model.addAttribute("body", t.body());
+        model.addAttribute("preview", renderer.render(t.subject(), t.body(), ChannelKind.WEBHOOK,
+                SampleIncident.variables(loc)));
+        return "notification/template-edit";
+    }
+
+    @PostMapping("/notifications/templates/{kind}/{locale}")
+    String save(@PathVariable String kind, @PathVariable String locale, @RequestParam String subject,
+            @RequestParam String body, @RequestParam(required = false) String reset, Model model,
+            Principal principal) {
+        TemplateKind k = TemplateApiController.kind(kind);
+        String loc = TemplateApiController.locale(locale);
+        if (reset != null) {
+            renderer.reset(k, loc);
+            return "redirect:/notifications/templates/" + k.name() + "/" + loc;
+        }
+        try {
+            renderer.save(k, loc, subject, body, principal.getName());
+            return "redirect:/notifications/templates/" + k.name() + "/" + loc + "?saved";
+        } catch (TemplateRenderer.TemplateError e) {
+            model.addAttribute("kind", k);
+            model.addAttribute("locale", loc);
+            model.addAttribute("subject", subject);
+            model.addAttribute("body", body);
+            model.addAttribute("error", e.getMessage());
+            return "notification/template-edit";
+        }
+    }
+
+    /** The live preview fragment (htmx) of the edited text against the sample incident. */
+    @PostMapping("/notifications/templates/preview")
+    String preview(@RequestParam String subject, @RequestParam String body, @RequestParam String locale,
+            Model model) {
+        try {
+            model.addAttribute("preview", renderer.render(subject, body, ChannelKind.WEBHOOK,
+                    SampleIncident.variables(locale)));
+        } catch (TemplateRenderer.TemplateError e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "notification/template-edit :: preview";
+    }
+
+    @GetMapping("/notifications/ledger")
+    String ledger(@RequestParam(required = false) String incident, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q, Model model) {
+        MessageStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = MessageStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                s = null;
+            }
+        }
+        model.addAttribute("messages", messages.search(incident, s, q, 200));
+        model.addAttribute("statuses", MessageStatus.values());
+        model.addAttribute("incident", incident);
+        model.addAttribute("status", s == null ? "" : s.name());
+        model.addAttribute("q", q);
+        return "notification/ledger";
+    }
+
+    private static List<String> list(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+}
