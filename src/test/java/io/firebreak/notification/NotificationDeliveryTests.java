@@ -125,6 +125,15 @@ class NotificationDeliveryTests {
         assertThat(body.get("subject").asString()).isEqualTo("🚨 " + level + " incident #" + number);
         assertThat(requests.get(0).header("X-Firebreak-Signature")).startsWith("t=");
 
+        var timeline = api.get("/api/v1/incidents/" + number + "/timeline", admin);
+        List<String> texts = new ArrayList<>();
+        timeline.body().forEach(e -> {
+            if (e.get("kind").asString().equals("MESSAGE_SENT")) {
+                texts.add(e.get("text").asString());
+            }
+        });
+        assertThat(texts).contains("Message \"Incident opened\" sent via WEBHOOK to " + c.name());
+
         var detail = api.get("/api/v1/notifications/messages/" + id, admin);
         assertThat(detail.body().get("attempts")).hasSize(1);
         assertThat(detail.body().get("attempts").get(0).get("statusCode").asInt()).isEqualTo(200);

@@ -13,11 +13,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.MessageFailed;
+import io.firebreak.notification.MessageSent;
 import io.firebreak.notification.MessageStatus;
 
 /**
@@ -48,9 +51,10 @@ public class DeliveryWorker {
     private final Duration lease;
     private final int perMinute;
     private final String workerId = UUID.randomUUID().toString();
+    private final ApplicationEventPublisher events;
 
     DeliveryWorker(MessageRepository messages, ChannelRepository channels, List<NotificationChannel> senders,
-            TransactionTemplate tx, TemplateRenderer renderer, Clock clock,
+            TransactionTemplate tx, TemplateRenderer renderer, Clock clock, ApplicationEventPublisher events,
             @Value("${firebreak.notification.max-attempts:5}") int maxAttempts,
             @Value("${firebreak.notification.backoff:PT30S}") Duration backoff,
             @Value("${firebreak.notification.lease:PT2M}") Duration lease,
@@ -65,6 +69,7 @@ public class DeliveryWorker {
         this.backoff = backoff;
         this.lease = lease;
         this.perMinute = perMinute;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${firebreak.notification.interval:PT5S}",
@@ -174,19 +179,34 @@ public class DeliveryWorker {
         tx.executeWithoutResult(status -> {
             messages.recordAttempt(m.id(), at, r, ms);
             int attempt = m.attempts() + 1;
+            String error = r.error() != null ? r.error() : r.response();
             switch (r.outcome()) {
-                case SENT -> messages.finish(m.id(), worker, MessageStatus.SENT, at, at, r, null);
+                case SENT -> {
+                    if (messages.finish(m.id(), worker, MessageStatus.SENT, at, at, r, null) && m.incidentId() != null) {
+                        events.publishEvent(new MessageSent(m.id(), m.incidentId(), m.template(), m.channelKind(),
+                                m.destination(), attempt, at));
+                    }
+                }
                 case RETRY -> {
                     if (attempt >= maxAttempts) {
-                        messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r,
-                                "gave up after " + attempt + " attempts");
+                        if (messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r,
+                                "gave up after " + attempt + " attempts") && m.incidentId() != null) {
+                            events.publishEvent(new MessageFailed(m.id(), m.incidentId(), m.template(),
+                                    m.channelKind(), m.destination(), attempt, error, at));
+                        }
                     } else {
                         Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
                         messages.finish(m.id(), worker, MessageStatus.PENDING, at.plus(wait), null, r,
                                 "retry " + (attempt + 1) + " of " + maxAttempts);
                     }
                 }
-                case FAILED -> messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r, null);
+                case FAILED -> {
+                    if (messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r, null)
+                            && m.incidentId() != null) {
+                        events.publishEvent(new MessageFailed(m.id(), m.incidentId(), m.template(), m.channelKind(),
+                                m.destination(), attempt, error, at));
+                    }
+                }
             }
         });
     }
