@@ -52,9 +52,11 @@ public class DeliveryWorker {
     private final int perMinute;
     private final String workerId = UUID.randomUUID().toString();
     private final ApplicationEventPublisher events;
+    private final tools.jackson.databind.ObjectMapper json;
 
     DeliveryWorker(MessageRepository messages, ChannelRepository channels, List<NotificationChannel> senders,
             TransactionTemplate tx, TemplateRenderer renderer, Clock clock, ApplicationEventPublisher events,
+            tools.jackson.databind.ObjectMapper json,
             @Value("${firebreak.notification.max-attempts:5}") int maxAttempts,
             @Value("${firebreak.notification.backoff:PT30S}") Duration backoff,
             @Value("${firebreak.notification.lease:PT2M}") Duration lease,
@@ -70,6 +72,7 @@ public class DeliveryWorker {
         this.lease = lease;
         this.perMinute = perMinute;
         this.events = events;
+        this.json = json;
     }
 
     @Scheduled(fixedDelayString = "${firebreak.notification.interval:PT5S}",
@@ -147,7 +150,7 @@ public class DeliveryWorker {
                     oneIncident ? first.incidentNumber() : null, "Bundle", TemplateKind.BUNDLE.name(),
                     TemplateRenderer.normalise(channel.locale()), channel.id(), channel.kind(),
                     Outbox.destination(channel), r.subject(), r.body(), oneIncident ? first.linkUrl() : null, null,
-                    MessageStatus.PENDING, null, "system"), now);
+                    MessageStatus.PENDING, null, "system", null), now);
             messages.claim(id, worker, now, now.plus(lease));
             claimed.forEach(m -> messages.bundle(m.id(), worker, id));
             return messages.find(id).orElseThrow();
@@ -157,7 +160,7 @@ public class DeliveryWorker {
     private boolean send(ChannelConfig channel, StoredMessage m, String worker) {
         NotificationChannel sender = senders.get(channel.kind());
         OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
-                m.linkUrl(), m.ackUrl(), payload(m));
+                m.linkUrl(), m.ackUrl(), payload(m, json));
         long started = System.nanoTime();
         DeliveryResult result;
         if (!channel.enabled()) {
@@ -211,7 +214,11 @@ public class DeliveryWorker {
         });
     }
 
-    private static Map<String, Object> payload(StoredMessage m) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payload(StoredMessage m, tools.jackson.databind.ObjectMapper json) {
+        if (m.payloadJson() != null) {
+            return json.readValue(m.payloadJson(), LinkedHashMap.class);
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", m.incidentId());
         p.put("number", m.incidentNumber());
