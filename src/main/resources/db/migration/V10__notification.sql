@@ -42,6 +42,7 @@ CREATE TABLE notification_message
     body            VARCHAR(16000) NOT NULL,
     link_url        VARCHAR(2000),
     ack_url         VARCHAR(2000),
+    payload_json    VARCHAR(8000),
     status          VARCHAR(20)    NOT NULL,
     reason          VARCHAR(500),
     attempts        INT            NOT NULL DEFAULT 0,

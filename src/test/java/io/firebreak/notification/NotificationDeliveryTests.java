@@ -86,7 +86,7 @@ class NotificationDeliveryTests {
 
     long insert(ChannelConfig c, String subject) {
         return messages.insert(new NewMessage(null, null, "Test", "STATUS_UPDATE", "en", c.id(), c.kind(), c.name(),
-                subject, "body of " + subject, null, null, MessageStatus.PENDING, null, "tester"), clock.instant());
+                subject, "body of " + subject, null, null, MessageStatus.PENDING, null, "tester", null), clock.instant());
     }
 
     StoredMessage message(long id) {
@@ -122,8 +122,20 @@ class NotificationDeliveryTests {
         assertThat(requests).hasSize(1);
         JsonNode body = json.readTree(requests.get(0).body());
         assertThat(body.get("incident").get("number").asString()).isEqualTo(number);
+        assertThat(body.get("incident").get("title").asString()).isEqualTo("Orders {{not a tag}} <b>stuck</b>");
+        assertThat(body.get("incident").get("level").asString()).isEqualTo(level);
+        assertThat(body.get("incident").get("status").asString()).isEqualTo("DETECTED");
         assertThat(body.get("subject").asString()).isEqualTo("🚨 " + level + " incident #" + number);
         assertThat(requests.get(0).header("X-Firebreak-Signature")).startsWith("t=");
+
+        var timeline = api.get("/api/v1/incidents/" + number + "/timeline", admin);
+        List<String> texts = new ArrayList<>();
+        timeline.body().forEach(e -> {
+            if (e.get("kind").asString().equals("MESSAGE_SENT")) {
+                texts.add(e.get("text").asString());
+            }
+        });
+        assertThat(texts).contains("Message \"Incident opened\" sent via WEBHOOK to " + c.name());
 
         var detail = api.get("/api/v1/notifications/messages/" + id, admin);
         assertThat(detail.body().get("attempts")).hasSize(1);

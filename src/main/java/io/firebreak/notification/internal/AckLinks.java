@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed, expiring, single-use acknowledge links. A token is
@@ -34,8 +37,15 @@ public class AckLinks {
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] secret;
 
-    AckLinks(JdbcClient jdbc, Clock clock, @Value("${firebreak.notification.ack-link-lifetime:PT1H}") Duration lifetime) {
+    private final TransactionTemplate ownTransaction;
+
+    AckLinks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+            @Value("${firebreak.notification.ack-link-lifetime:PT1H}") Duration lifetime) {
         this.jdbc = jdbc;
+        // The secret is generated in its own transaction: a caller's rollback must not lose it
+        // while this instance keeps using it (another instance would then generate a different one).
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -53,7 +63,7 @@ public class AckLinks {
     public static class RefusedToken extends RuntimeException {
         private final Refusal refusal;
 
-        RefusedToken(Refusal refusal) {
+        public RefusedToken(Refusal refusal) {
             super(refusal.name());
             this.refusal = refusal;
         }
@@ -134,20 +144,29 @@ public class AckLinks {
         if (s != null) {
             return s;
         }
-        Optional<String> stored = read();
-        if (stored.isEmpty()) {
+        String stored;
+        try {
+            stored = generateOrRead();
+        } catch (DuplicateKeyException e) {
+            // Another instance generated it at the same moment: use theirs.
+            stored = read().orElseThrow();
+        }
+        secret = HexFormat.of().parseHex(stored);
+        return secret;
+    }
+
+    private String generateOrRead() {
+        return ownTransaction.execute(status -> {
+            Optional<String> existing = read();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
-            try {
-                jdbc.sql("INSERT INTO notification_setting (name, setting_value) VALUES (:n, :v)").param("n", SECRET_NAME)
-                        .param("v", HexFormat.of().formatHex(fresh)).update();
-            } catch (DuplicateKeyException e) {
-                // Another instance generated it first; use theirs.
-            }
-            stored = read();
-        }
-        secret = HexFormat.of().parseHex(stored.orElseThrow());
-        return secret;
+            jdbc.sql("INSERT INTO notification_setting (name, setting_value) VALUES (:n, :v)").param("n", SECRET_NAME)
+                    .param("v", HexFormat.of().formatHex(fresh)).update();
+            return HexFormat.of().formatHex(fresh);
+        });
     }
 
     private Optional<String> read() {

@@ -13,11 +13,14 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firebreak.notification.ChannelKind;
+import io.firebreak.notification.MessageFailed;
+import io.firebreak.notification.MessageSent;
 import io.firebreak.notification.MessageStatus;
 
 /**
@@ -48,9 +51,12 @@ public class DeliveryWorker {
     private final Duration lease;
     private final int perMinute;
     private final String workerId = UUID.randomUUID().toString();
+    private final ApplicationEventPublisher events;
+    private final tools.jackson.databind.ObjectMapper json;
 
     DeliveryWorker(MessageRepository messages, ChannelRepository channels, List<NotificationChannel> senders,
-            TransactionTemplate tx, TemplateRenderer renderer, Clock clock,
+            TransactionTemplate tx, TemplateRenderer renderer, Clock clock, ApplicationEventPublisher events,
+            tools.jackson.databind.ObjectMapper json,
             @Value("${firebreak.notification.max-attempts:5}") int maxAttempts,
             @Value("${firebreak.notification.backoff:PT30S}") Duration backoff,
             @Value("${firebreak.notification.lease:PT2M}") Duration lease,
@@ -65,6 +71,8 @@ public class DeliveryWorker {
         this.backoff = backoff;
         this.lease = lease;
         this.perMinute = perMinute;
+        this.events = events;
+        this.json = json;
     }
 
     @Scheduled(fixedDelayString = "${firebreak.notification.interval:PT5S}",
@@ -142,7 +150,7 @@ public class DeliveryWorker {
                     oneIncident ? first.incidentNumber() : null, "Bundle", TemplateKind.BUNDLE.name(),
                     TemplateRenderer.normalise(channel.locale()), channel.id(), channel.kind(),
                     Outbox.destination(channel), r.subject(), r.body(), oneIncident ? first.linkUrl() : null, null,
-                    MessageStatus.PENDING, null, "system"), now);
+                    MessageStatus.PENDING, null, "system", null), now);
             messages.claim(id, worker, now, now.plus(lease));
             claimed.forEach(m -> messages.bundle(m.id(), worker, id));
             return messages.find(id).orElseThrow();
@@ -152,7 +160,7 @@ public class DeliveryWorker {
     private boolean send(ChannelConfig channel, StoredMessage m, String worker) {
         NotificationChannel sender = senders.get(channel.kind());
         OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
-                m.linkUrl(), m.ackUrl(), payload(m));
+                m.linkUrl(), m.ackUrl(), payload(m, json));
         long started = System.nanoTime();
         DeliveryResult result;
         if (!channel.enabled()) {
@@ -174,24 +182,43 @@ public class DeliveryWorker {
         tx.executeWithoutResult(status -> {
             messages.recordAttempt(m.id(), at, r, ms);
             int attempt = m.attempts() + 1;
+            String error = r.error() != null ? r.error() : r.response();
             switch (r.outcome()) {
-                case SENT -> messages.finish(m.id(), worker, MessageStatus.SENT, at, at, r, null);
+                case SENT -> {
+                    if (messages.finish(m.id(), worker, MessageStatus.SENT, at, at, r, null) && m.incidentId() != null) {
+                        events.publishEvent(new MessageSent(m.id(), m.incidentId(), m.template(), m.channelKind(),
+                                m.destination(), attempt, at));
+                    }
+                }
                 case RETRY -> {
                     if (attempt >= maxAttempts) {
-                        messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r,
-                                "gave up after " + attempt + " attempts");
+                        if (messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r,
+                                "gave up after " + attempt + " attempts") && m.incidentId() != null) {
+                            events.publishEvent(new MessageFailed(m.id(), m.incidentId(), m.template(),
+                                    m.channelKind(), m.destination(), attempt, error, at));
+                        }
                     } else {
                         Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
                         messages.finish(m.id(), worker, MessageStatus.PENDING, at.plus(wait), null, r,
                                 "retry " + (attempt + 1) + " of " + maxAttempts);
                     }
                 }
-                case FAILED -> messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r, null);
+                case FAILED -> {
+                    if (messages.finish(m.id(), worker, MessageStatus.FAILED, at, null, r, null)
+                            && m.incidentId() != null) {
+                        events.publishEvent(new MessageFailed(m.id(), m.incidentId(), m.template(), m.channelKind(),
+                                m.destination(), attempt, error, at));
+                    }
+                }
             }
         });
     }
 
-    private static Map<String, Object> payload(StoredMessage m) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payload(StoredMessage m, tools.jackson.databind.ObjectMapper json) {
+        if (m.payloadJson() != null) {
+            return json.readValue(m.payloadJson(), LinkedHashMap.class);
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", m.incidentId());
         p.put("number", m.incidentNumber());

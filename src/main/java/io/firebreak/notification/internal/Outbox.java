@@ -35,10 +35,13 @@ public class Outbox {
     private final Clock clock;
     private final String baseUrl;
     private final String organization;
+    private final tools.jackson.databind.ObjectMapper json;
 
     Outbox(MessageRepository messages, TemplateRenderer renderer, AckLinks ackLinks, Clock clock,
             @Value("${firebreak.base-url:http://localhost:8080}") String baseUrl,
-            @Value("${firebreak.notification.organization:Firebreak}") String organization) {
+            @Value("${firebreak.notification.organization:Firebreak}") String organization,
+            tools.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.messages = messages;
         this.renderer = renderer;
         this.ackLinks = ackLinks;
@@ -53,6 +56,15 @@ public class Outbox {
      */
     public List<Long> enqueue(TemplateKind kind, String event, IncidentView incident, List<ChannelConfig> channels,
             Map<String, Object> extra, boolean withAck, MessageStatus status, String reason, String actor) {
+        Map<String, Object> incidentFields = variables(incident, actor);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", incident.id());
+        for (String k : List.of("number", "title", "description", "level", "levelName", "status", "impact",
+                "services", "commander", "commsLead", "techLead", "onCall", "ticketUrl", "url", "detectedAt")) {
+            payload.put(k, incidentFields.get(k));
+        }
+        payload.putAll(extra);
+        String payloadJson = json.writeValueAsString(payload);
         return channels.stream().map(c -> {
             String ackUrl = withAck && c.ackAs() != null && !c.ackAs().isBlank()
                     ? baseUrl + "/ack/" + ackLinks.issue(incident.id(), c.ackAs(), c.kind().name())
@@ -63,7 +75,7 @@ public class Outbox {
             TemplateRenderer.Rendered r = renderer.render(kind, c.locale(), c.kind(), vars);
             return messages.insert(new NewMessage(incident.id(), incident.number(), event, kind.name(),
                     TemplateRenderer.normalise(c.locale()), c.id(), c.kind(), destination(c), r.subject(), r.body(),
-                    incidentUrl(incident), ackUrl, status, reason, actor), clock.instant());
+                    incidentUrl(incident), ackUrl, status, reason, actor, payloadJson), clock.instant());
         }).toList();
     }
 

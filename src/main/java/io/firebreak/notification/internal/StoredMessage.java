@@ -10,5 +10,5 @@ public record StoredMessage(long id, Long incidentId, String incidentNumber, Str
         String locale, long channelId, ChannelKind channelKind, String destination, String subject, String body,
         String linkUrl, String ackUrl, MessageStatus status, String reason, int attempts, String idempotencyKey,
         Instant nextAttemptAt, Integer lastStatus, String lastResponse, String lastError, Long bundleId,
-        String createdBy, Instant createdAt, Instant sentAt) {
+        String createdBy, Instant createdAt, Instant sentAt, String payloadJson) {
 }

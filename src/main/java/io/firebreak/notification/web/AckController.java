@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import io.firebreak.identity.AuditManagement;
+import io.firebreak.identity.UserManagement;
+import io.firebreak.identity.UserView;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentView;
 import io.firebreak.notification.internal.AckLinks;
@@ -31,8 +33,11 @@ class AckController {
     private final IncidentManagement incidents;
     private final AuditManagement audit;
     private final TransactionTemplate tx;
+    private final UserManagement users;
 
-    AckController(AckLinks links, IncidentManagement incidents, AuditManagement audit, TransactionTemplate tx) {
+    AckController(AckLinks links, IncidentManagement incidents, AuditManagement audit, TransactionTemplate tx,
+            UserManagement users) {
+        this.users = users;
         this.links = links;
         this.incidents = incidents;
         this.audit = audit;
@@ -61,6 +66,10 @@ class AckController {
             String[] who = new String[1];
             IncidentView done = tx.execute(status -> {
                 AckLinks.AckToken t = links.verify(token);
+                if (users.findByUsername(t.username()).filter(UserView::enabled).isEmpty()) {
+                    // The person was removed or disabled since the link was sent.
+                    throw new AckLinks.RefusedToken(AckLinks.Refusal.FORGED);
+                }
                 links.markUsed(t);
                 who[0] = t.username();
                 IncidentView v = incidents.acknowledge(String.valueOf(t.incidentId()), t.username());

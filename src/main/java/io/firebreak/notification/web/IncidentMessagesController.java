@@ -2,7 +2,6 @@ package io.firebreak.notification.web;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -114,9 +113,5 @@ class IncidentMessagesController {
         } catch (NotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
