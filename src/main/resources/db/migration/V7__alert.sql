@@ -50,8 +50,11 @@ CREATE TABLE alert
     suppression    VARCHAR(16),
     acknowledged   BOOLEAN       NOT NULL,
     payload        VARCHAR(65536),
-    CONSTRAINT alert_fingerprint_uq UNIQUE (integration_id, fingerprint)
+    -- Fingerprint first: the writer looks up hundreds of fingerprints of one integration at once,
+    -- and PostgreSQL then matches them in the index even with stale statistics.
+    CONSTRAINT alert_fingerprint_uq UNIQUE (fingerprint, integration_id)
 );
+CREATE INDEX alert_integration_idx ON alert (integration_id, last_seen_at);
 CREATE INDEX alert_status_idx ON alert (status, last_seen_at);
 CREATE INDEX alert_expiry_idx ON alert (expires_at);
 

@@ -510,7 +510,8 @@ public class AlertManagement {
     }
 
     private static java.time.OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
+        // Truncated to the database's microsecond precision, so a stored instant reads back unchanged.
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int max) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -200,21 +201,27 @@ class AlertStore {
     }
 
     private Map<String, AlertRow> load(List<AlertCommand> commands) {
-        Map<Long, TreeSet<String>> byIntegration = new LinkedHashMap<>();
+        Set<String> wanted = new HashSet<>();
+        TreeSet<String> fingerprints = new TreeSet<>();
         for (AlertCommand c : commands) {
-            byIntegration.computeIfAbsent(c.integrationId(), k -> new TreeSet<>()).add(c.fingerprint());
+            wanted.add(c.key());
+            fingerprints.add(c.fingerprint());
         }
         Map<String, AlertRow> rows = new HashMap<>();
-        byIntegration.forEach((integration, fingerprints) -> {
-            List<String> all = new ArrayList<>(fingerprints);
-            for (int i = 0; i < all.size(); i += CHUNK) {
-                jdbc.sql("SELECT * FROM alert WHERE integration_id = :i AND fingerprint IN (:f) "
-                        + "ORDER BY fingerprint FOR UPDATE")
-                        .param("i", integration).param("f", all.subList(i, Math.min(all.size(), i + CHUNK)))
-                        .query((rs, n) -> AlertRow.read(rs)).list()
-                        .forEach(r -> rows.put(r.integrationId + "\u0000" + r.fingerprint, r));
-            }
-        });
+        List<String> all = new ArrayList<>(fingerprints);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            // By fingerprint alone, as one array parameter: the only usable index is the unique one
+            // (fingerprint first), so the plan stays an index look-up whatever the statistics say.
+            // A same fingerprint of another integration is locked too, briefly and harmlessly.
+            jdbc.sql("SELECT * FROM alert WHERE fingerprint = ANY(:f) ORDER BY fingerprint, integration_id FOR UPDATE")
+                    .param("f", all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new))
+                    .query((rs, n) -> AlertRow.read(rs)).list().forEach(r -> {
+                        String key = r.integrationId + "\u0000" + r.fingerprint;
+                        if (wanted.contains(key)) {
+                            rows.put(key, r);
+                        }
+                    });
+        }
         return rows;
     }
 
@@ -248,10 +255,12 @@ class AlertStore {
             list.forEach(r -> byFp.put(r.fingerprint, r));
             List<String> fps = new ArrayList<>(byFp.keySet());
             for (int i = 0; i < fps.size(); i += CHUNK) {
-                jdbc.sql("SELECT id, fingerprint FROM alert WHERE integration_id = :i AND fingerprint IN (:f)")
-                        .param("i", integration).param("f", fps.subList(i, Math.min(fps.size(), i + CHUNK)))
+                jdbc.sql("SELECT id, fingerprint, integration_id FROM alert WHERE fingerprint = ANY(:f)")
+                        .param("f", fps.subList(i, Math.min(fps.size(), i + CHUNK)).toArray(String[]::new))
                         .query((rs, n) -> {
-                            byFp.get(rs.getString("fingerprint")).id = rs.getLong("id");
+                            if (rs.getLong("integration_id") == integration) {
+                                byFp.get(rs.getString("fingerprint")).id = rs.getLong("id");
+                            }
                             return null;
                         }).list();
             }
@@ -287,7 +296,7 @@ class AlertStore {
     }
 
     SuppressionSnapshot snapshot(Instant now) {
-        OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime t = ts(now);
         boolean panic = jdbc.sql("SELECT enabled FROM alert_global_switch ORDER BY id DESC LIMIT 1")
                 .query(Boolean.class).optional().orElse(false);
         var services = new HashSet<>(jdbc.sql(
@@ -299,7 +308,8 @@ class AlertStore {
     }
 
     static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+        // Truncated to the database's microsecond precision, so a stored instant reads back unchanged.
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
 }

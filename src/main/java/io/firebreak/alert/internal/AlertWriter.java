@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +36,7 @@ public class AlertWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertWriter.class);
 
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger depth = new AtomicInteger();
     private final AlertStore store;
     private final TransactionTemplate tx;
@@ -121,6 +121,11 @@ public class AlertWriter implements SmartLifecycle {
                 }
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    continue;
+                }
+                if (paused && running) {
+                    // Paused while waiting in poll: give the request back, untouched.
+                    queue.offerFirst(first);
                     continue;
                 }
                 List<Pending> batch = new ArrayList<>();
