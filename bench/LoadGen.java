@@ -6,7 +6,8 @@
 //            the duration; reports requests/s, alerts/s and latency percentiles.
 //   rate   : open loop at a fixed request rate; each request has a scheduled send time and its
 //            latency is measured from that time (no coordinated omission), so a server that
-//            falls behind shows it in p99.
+//            falls behind shows it in p99. Requests still unsent 5 s after the end are abandoned
+//            and counted as "unsent" (the server could not keep the rate).
 // Payloads:
 //   webhook      Alertmanager webhook (version 4) with --batch alerts per request, unique fingerprints
 //   v2           Alertmanager API v2 array (what Prometheus sends) with --batch alerts, unique label sets
@@ -88,6 +89,7 @@ public class LoadGen {
             }
         } else {
             BlockingQueue<Long> due = new ArrayBlockingQueue<>(1_000_000);
+            long abandon = end + TimeUnit.SECONDS.toNanos(5);
             for (int c = 0; c < connections; c++) {
                 threads.add(Thread.ofVirtual().start(() -> {
                     Conn conn = null;
@@ -103,6 +105,11 @@ public class LoadGen {
                             }
                             if (scheduled < 0) {
                                 break;
+                            }
+                            if (System.nanoTime() > abandon) {
+                                // Far behind schedule: stop sending, count what was never sent.
+                                stats.unsent.increment();
+                                continue;
                             }
                             int status = conn.post(body(payload, batch, distinct, runId));
                             long t1 = System.nanoTime();
@@ -147,11 +154,12 @@ public class LoadGen {
         long[] lat = stats.latencies();
         System.out.printf(
                 "{\"label\":\"%s\",\"mode\":\"%s\",\"payload\":\"%s\",\"batch\":%d,\"connections\":%d,\"rateTarget\":%s,"
-                        + "\"requests\":%d,\"ok\":%d,\"non2xx\":%d,\"status429\":%d,\"ioErrors\":%d,\"dropped\":%d,"
+                        + "\"requests\":%d,\"ok\":%d,\"non2xx\":%d,\"status429\":%d,\"ioErrors\":%d,\"dropped\":%d,\"unsent\":%d,"
                         + "\"requestsPerSec\":%.1f,\"alertsPerSec\":%.1f,\"p50ms\":%.2f,\"p99ms\":%.2f,\"maxms\":%.2f,"
                         + "\"statuses\":\"%s\",\"at\":\"%s\"}%n",
                 label, mode, payload, batch, connections, mode.equals("rate") ? rate : "null", lat.length,
                 stats.ok.sum(), stats.non2xx.sum(), stats.tooMany.sum(), stats.ioErrors.sum(), stats.dropped.sum(),
+                stats.unsent.sum(),
                 stats.ok.sum() / seconds, stats.alerts.sum() / seconds, pct(lat, 50), pct(lat, 99), pct(lat, 100),
                 stats.statuses, Instant.now());
     }
@@ -220,6 +228,7 @@ public class LoadGen {
         final LongAdder tooMany = new LongAdder();
         final LongAdder ioErrors = new LongAdder();
         final LongAdder dropped = new LongAdder();
+        final LongAdder unsent = new LongAdder();
         final LongAdder alerts = new LongAdder();
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final List<Recorder> recorders = new ArrayList<>();

@@ -26,18 +26,19 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 TARGETS=${TARGETS:-"h2 postgres alertmanager"}
-FB_PORT=${FB_PORT:-18080}
-AM_PORT=${AM_PORT:-19093}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+FB_PORT=${FB_PORT:-$(free_port)}
+AM_PORT=${AM_PORT:-$(free_port)}
 PASSWORD=bench-admin-password
 OUT="bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
-jar=$(ls target/firebreak-*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
+jar=$(ls target/firebreak*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
 if [ -z "$jar" ]; then
   JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q package -DskipTests
-  jar=$(ls target/firebreak-*.jar | grep -v plain | head -n 1)
+  jar=$(ls target/firebreak*.jar | grep -v plain | head -n 1)
 fi
 echo "jar: $jar" | tee "$OUT/machine.txt"
 { echo "date: $(date -u)"; uname -srm; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -m | head -2;

@@ -26,7 +26,10 @@ def cell(target, scenario):
     if not runs:
         return 'n/a', None
     errors = sum(r['non2xx'] + r['ioErrors'] for r in runs)
+    unsent = sum(r.get('unsent', 0) for r in runs)
     err = f' ({errors} non-2xx/errors)' if errors else ''
+    if unsent:
+        err += f' ({unsent} requests never sent: rate not kept)'
     if scenario.startswith('batch'):
         v = med(runs, 'alertsPerSec')
         return f"{v:,.0f} alerts/s, p99 {med(runs, 'p99ms'):.0f} ms{err}", v
