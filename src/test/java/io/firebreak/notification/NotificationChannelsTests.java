@@ -166,6 +166,25 @@ class NotificationChannelsTests {
     }
 
     @Test
+    void peopleAreMentionedByUserIdOrMobileInEachChatTool() {
+        List<String> mentions = List.of("13800001111", "ding-user-7");
+        sender(ChannelKind.DINGTALK).send(config(ChannelKind.DINGTALK, receiver.url("/d"), null, mentions), MESSAGE);
+        sender(ChannelKind.WECOM).send(config(ChannelKind.WECOM, receiver.url("/w"), null, mentions), MESSAGE);
+        sender(ChannelKind.SLACK).send(config(ChannelKind.SLACK, receiver.url("/s"), null, List.of("U012AB3CD")),
+                MESSAGE);
+        sender(ChannelKind.FEISHU).send(config(ChannelKind.FEISHU, receiver.url("/f"), null, List.of("ou_abc")),
+                MESSAGE);
+        var ding = json.readTree(receiver.requests().get(0).body());
+        assertThat(ding.get("at")).isEqualTo(json.readTree(
+                "{\"atMobiles\":[\"13800001111\"],\"atUserIds\":[\"ding-user-7\"],\"isAtAll\":false}"));
+        var wecom = json.readTree(receiver.requests().get(1).body()).get("text");
+        assertThat(wecom.get("mentioned_mobile_list")).isEqualTo(json.readTree("[\"13800001111\"]"));
+        assertThat(wecom.get("mentioned_list")).isEqualTo(json.readTree("[\"ding-user-7\"]"));
+        assertThat(receiver.requests().get(2).body()).contains("<@U012AB3CD>");
+        assertThat(receiver.requests().get(3).body()).contains("<at id=ou_abc></at>");
+    }
+
+    @Test
     void feishuSendsASignedInteractiveCard() throws Exception {
         String secret = "feishu-secret";
         DeliveryResult r = sender(ChannelKind.FEISHU).send(config(ChannelKind.FEISHU,

@@ -94,15 +94,19 @@ public class DeliveryWorker {
     /** One pass as the named worker (tests use two names to act as two instances). */
     public int runOnce(String worker) {
         Instant now = clock.instant();
-        Map<Long, List<StoredMessage>> byChannel = new LinkedHashMap<>();
+        // Grouped by channel and recipients: people emailed through an email channel's server are never
+        // bundled into a summary for the channel's own addresses (or the other way round).
+        Map<List<Object>, List<StoredMessage>> byChannel = new LinkedHashMap<>();
         for (StoredMessage m : messages.due(now, BATCH)) {
             if (messages.claim(m.id(), worker, now, now.plus(lease))) {
-                byChannel.computeIfAbsent(m.channelId(), k -> new ArrayList<>()).add(m);
+                String recipients = messages.routeOf(m.id()).recipients();
+                byChannel.computeIfAbsent(java.util.Arrays.asList(m.channelId(), recipients), k -> new ArrayList<>())
+                        .add(m);
             }
         }
         int sent = 0;
         for (var entry : byChannel.entrySet()) {
-            sent += deliverToChannel(entry.getKey(), entry.getValue(), worker, now);
+            sent += deliverToChannel((Long) entry.getKey().get(0), entry.getValue(), worker, now);
         }
         return sent;
     }
@@ -149,15 +153,24 @@ public class DeliveryWorker {
             long id = messages.insert(new NewMessage(oneIncident ? first.incidentId() : null,
                     oneIncident ? first.incidentNumber() : null, "Bundle", TemplateKind.BUNDLE.name(),
                     TemplateRenderer.normalise(channel.locale()), channel.id(), channel.kind(),
-                    Outbox.destination(channel), r.subject(), r.body(), oneIncident ? first.linkUrl() : null, null,
+                    messages.routeOf(first.id()).recipients() != null ? first.destination()
+                            : Outbox.destination(channel), r.subject(), r.body(), oneIncident ? first.linkUrl() : null, null,
                     MessageStatus.PENDING, null, "system", null), now);
             messages.claim(id, worker, now, now.plus(lease));
+            java.util.Set<String> mentions = new java.util.LinkedHashSet<>();
+            claimed.stream().map(m -> messages.routeOf(m.id()).mentions()).filter(java.util.Objects::nonNull)
+                    .forEach(x -> mentions.addAll(List.of(x.split(","))));
+            String recipients = messages.routeOf(first.id()).recipients();
+            if (recipients != null || !mentions.isEmpty()) {
+                messages.route(id, recipients, mentions.isEmpty() ? null : String.join(",", mentions));
+            }
             claimed.forEach(m -> messages.bundle(m.id(), worker, id));
             return messages.find(id).orElseThrow();
         });
     }
 
-    private boolean send(ChannelConfig channel, StoredMessage m, String worker) {
+    private boolean send(ChannelConfig channelSettings, StoredMessage m, String worker) {
+        ChannelConfig channel = messages.routeOf(m.id()).apply(channelSettings);
         NotificationChannel sender = senders.get(channel.kind());
         OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
                 m.linkUrl(), m.ackUrl(), payload(m, json));

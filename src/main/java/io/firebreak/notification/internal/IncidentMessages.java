@@ -34,9 +34,11 @@ public class IncidentMessages {
     private final Outbox outbox;
     private final AuditManagement audit;
     private final Clock clock;
+    private final AudienceRouting routing;
 
     IncidentMessages(IncidentManagement incidents, ChannelRepository channels, MessageRepository messages,
-            Outbox outbox, AuditManagement audit, Clock clock) {
+            Outbox outbox, AuditManagement audit, Clock clock, AudienceRouting routing) {
+        this.routing = routing;
         this.incidents = incidents;
         this.channels = channels;
         this.messages = messages;
@@ -51,11 +53,10 @@ public class IncidentMessages {
         IncidentView incident = incidents.get(ref);
         Map<String, Object> vars = Map.of("status", required("status", status), "progress",
                 required("progress", progress), "eta", optional("eta", eta));
-        List<ChannelConfig> audience = channels.audience(incident.levelCode());
-        if (audience.isEmpty()) {
-            throw new ConflictException("No channel hears level " + incident.levelCode() + ".");
+        if (!routing.reachesAnyone(incident.levelCode())) {
+            throw new ConflictException("No channel or person hears level " + incident.levelCode() + ".");
         }
-        List<Long> ids = outbox.enqueue(TemplateKind.STATUS_UPDATE, "StatusUpdate", incident, audience, vars, false,
+        List<Long> ids = routing.enqueue(TemplateKind.STATUS_UPDATE, "StatusUpdate", incident, vars, false,
                 MessageStatus.PENDING, null, actor);
         audit.record(actor, "incident", String.valueOf(incident.id()), "status-update-sent", null, vars);
         return ids;

@@ -62,6 +62,19 @@ public class MessageRepository {
                 .param("now", utc(now)).param("limit", limit).query(this::map).list();
     }
 
+    /** Sets the people a message reaches beyond its channel's own settings (email recipients, IM mentions). */
+    public void route(long id, String recipients, String mentions) {
+        jdbc.sql("UPDATE notification_message SET recipients = :r, extra_mentions = :m WHERE id = :id")
+                .param("r", cut(recipients, 4000)).param("m", cut(mentions, 2000)).param("id", id).update();
+    }
+
+    /** The routing of a message: {recipients, extra mentions}, each null when the channel's own apply. */
+    public MessageRoute routeOf(long id) {
+        return jdbc.sql("SELECT recipients, extra_mentions FROM notification_message WHERE id = :id").param("id", id)
+                .query((rs, n) -> new MessageRoute(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new MessageRoute(null, null));
+    }
+
     /** Claims one due message for {@code worker} until {@code until}; true only for the one caller that won. */
     public boolean claim(long id, String worker, Instant now, Instant until) {
         return jdbc.sql("""

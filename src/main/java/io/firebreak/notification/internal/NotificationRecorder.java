@@ -1,7 +1,6 @@
 package io.firebreak.notification.internal;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
@@ -22,19 +21,18 @@ import io.firebreak.notification.MessageStatus;
 /**
  * Turns incident events into outbox rows, synchronously inside the publishing transaction (the
  * timeline's approach, ADR 1): the messages commit with the change or not at all, and are sent
- * only after commit by the worker. The audience is the enabled channels of the incident's level.
+ * only after commit by the worker. The audience is that of the incident's level
+ * ({@link AudienceRouting}): its channels and its people.
  */
 @Component
 class NotificationRecorder {
 
     private final IncidentManagement incidents;
-    private final ChannelRepository channels;
-    private final Outbox outbox;
+    private final AudienceRouting routing;
 
-    NotificationRecorder(IncidentManagement incidents, ChannelRepository channels, Outbox outbox) {
+    NotificationRecorder(IncidentManagement incidents, AudienceRouting routing) {
         this.incidents = incidents;
-        this.channels = channels;
-        this.outbox = outbox;
+        this.routing = routing;
     }
 
     @EventListener
@@ -71,12 +69,11 @@ class NotificationRecorder {
             return;
         }
         IncidentView incident = incidents.get(event.number());
-        List<ChannelConfig> audience = channels.audience(incident.levelCode());
-        if (audience.isEmpty()) {
+        if (!routing.reachesAnyone(incident.levelCode())) {
             return;
         }
         boolean page = kind == TemplateKind.INCIDENT_OPENED && incident.status() == IncidentStatus.DETECTED;
-        outbox.enqueue(kind, event.getClass().getSimpleName(), incident, audience, extra, page,
+        routing.enqueue(kind, event.getClass().getSimpleName(), incident, extra, page,
                 MessageStatus.PENDING, null, event.actor());
     }
 }

@@ -75,7 +75,13 @@ class DingTalkChannel implements NotificationChannel {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("msgtype", "markdown");
         body.put("markdown", Map.of("title", message.subject(), "text", text.toString().strip()));
-        body.put("at", Map.of("atMobiles", channel.mentions(), "isAtAll", false));
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("atMobiles", Mentions.mobiles(channel.mentions()));
+        if (!Mentions.userIds(channel.mentions()).isEmpty()) {
+            at.put("atUserIds", Mentions.userIds(channel.mentions()));
+        }
+        at.put("isAtAll", false);
+        body.put("at", at);
         return body;
     }
 }

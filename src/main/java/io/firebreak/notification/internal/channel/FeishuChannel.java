@@ -59,7 +59,10 @@ class FeishuChannel implements NotificationChannel {
             body.put("sign", Signatures.feishu(ts, channel.secret()));
         }
         List<Object> elements = new ArrayList<>();
-        elements.add(Map.of("tag", "markdown", "content", message.text()));
+        // Feishu card markdown mentions a user by open_id / user_id: <at id=ou_xxx></at>.
+        String mentions = channel.mentions().stream().map(m -> "<at id=" + m + "></at>").reduce((a, b) -> a + " " + b)
+                .map(m -> m + "\n").orElse("");
+        elements.add(Map.of("tag", "markdown", "content", mentions + message.text()));
         List<Object> actions = new ArrayList<>();
         if (message.linkUrl() != null) {
             actions.add(Map.of("tag", "button", "type", "default", "url", message.linkUrl(),

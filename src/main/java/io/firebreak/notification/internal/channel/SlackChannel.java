@@ -45,7 +45,10 @@ class SlackChannel implements NotificationChannel {
 
     Map<String, Object> body(ChannelConfig channel, OutboundMessage message) {
         List<Object> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", message.text())));
+        // Slack mentions a member by id in mrkdwn: <@U012AB3CD>.
+        String mentions = channel.mentions().stream().map(m -> "<@" + m + ">").reduce((a, b) -> a + " " + b)
+                .map(m -> m + "\n").orElse("");
+        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", mentions + message.text())));
         List<Object> buttons = new ArrayList<>();
         if (message.linkUrl() != null) {
             buttons.add(Map.of("type", "button", "text", Map.of("type", "plain_text", "text",

@@ -68,7 +68,13 @@ class WeComChannel implements NotificationChannel {
                 text.append('\n').append(labels.acknowledge(channel.locale())).append(": ").append(message.ackUrl());
             }
             body.put("msgtype", "text");
-            body.put("text", Map.of("content", text.toString(), "mentioned_mobile_list", channel.mentions()));
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("content", text.toString());
+            content.put("mentioned_mobile_list", Mentions.mobiles(channel.mentions()));
+            if (!Mentions.userIds(channel.mentions()).isEmpty()) {
+                content.put("mentioned_list", Mentions.userIds(channel.mentions()));
+            }
+            body.put("text", content);
         }
         return body;
     }
