@@ -76,7 +76,7 @@ firebreak() { # target
     local db="firebreak_bench_$$"
     dropdb -h 127.0.0.1 -U postgres --if-exists "$db"
     createdb -h 127.0.0.1 -U postgres "$db"
-    dbargs="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres --spring.datasource.password="
+    dbargs="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true&options=-c%20plan_cache_mode%3Dforce_custom_plan --spring.datasource.username=postgres --spring.datasource.password="
   fi
   FIREBREAK_ADMIN_PASSWORD=$PASSWORD "$JAVA" -jar "$jar" --server.port=$FB_PORT $dbargs \
     --logging.level.root=WARN > "$OUT/firebreak-$target.log" 2>&1 &

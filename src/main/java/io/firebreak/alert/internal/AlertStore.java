@@ -13,7 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +40,13 @@ import io.firebreak.alert.TransitionKind;
 class AlertStore {
 
     private static final int CHUNK = 500;
+
+    private static final String INSERT_ALERT = """
+            INSERT INTO alert (integration_id, fingerprint, group_key, title, description, status, severity,
+                level_code, service_id, labels, annotations, links, starts_at, ends_at, expires_at, first_seen_at,
+                last_seen_at, resolved_at, fire_count, suppression, acknowledged, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -242,12 +256,34 @@ class AlertStore {
                     ts(r.endsAt), ts(r.expiresAt), ts(r.firstSeenAt), ts(r.lastSeenAt), ts(r.resolvedAt),
                     r.fireCount, r.suppression, r.acknowledged, r.payload });
         }
-        template.batchUpdate("""
-                INSERT INTO alert (integration_id, fingerprint, group_key, title, description, status, severity,
-                    level_code, service_id, labels, annotations, links, starts_at, ends_at, expires_at, first_seen_at,
-                    last_seen_at, resolved_at, fire_count, suppression, acknowledged, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, args);
+        // The ids come back with the batch (RETURNING on PostgreSQL, generated keys on H2): a
+        // separate "SELECT id … WHERE fingerprint = ANY(?)" after the insert ran, as a server-side
+        // prepared statement, with the generic plan made while the table was still small: a
+        // sequential scan of the whole alert table for every batch.
+        var keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(INSERT_ALERT, new String[] { "id" }),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Object[] a = args.get(i);
+                        for (int j = 0; j < a.length; j++) {
+                            StatementCreatorUtils.setParameterValue(ps, j + 1, SqlTypeValue.TYPE_UNKNOWN, a[j]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return args.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() == fresh.size()) {
+            for (int i = 0; i < fresh.size(); i++) {
+                fresh.get(i).id = ((Number) ids.get(i).values().iterator().next()).longValue();
+            }
+            return;
+        }
+        // A driver that did not report one key per row: look the ids up instead.
         Map<Long, List<AlertRow>> byIntegration = new LinkedHashMap<>();
         fresh.forEach(r -> byIntegration.computeIfAbsent(r.integrationId, k -> new ArrayList<>()).add(r));
         byIntegration.forEach((integration, list) -> {
