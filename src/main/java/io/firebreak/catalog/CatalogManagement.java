@@ -55,13 +55,12 @@ public class CatalogManagement {
 
     @Transactional(readOnly = true)
     public List<ServiceView> list() {
-        return jdbc.sql("SELECT * FROM catalog_service ORDER BY LOWER(name)").query((rs, n) -> map(rs)).list();
+        return services("ORDER BY LOWER(name)", Map.of());
     }
 
     @Transactional(readOnly = true)
     public Optional<ServiceView> find(long id) {
-        return jdbc.sql("SELECT * FROM catalog_service WHERE id = :id").param("id", id)
-                .query((rs, n) -> map(rs)).optional();
+        return services("WHERE id = :id", Map.of("id", id)).stream().findFirst();
     }
 
     /** Returns the service or throws {@link NotFoundException}. */
@@ -79,8 +78,7 @@ public class CatalogManagement {
             return List.of();
         }
         var wanted = new LinkedHashSet<>(ids);
-        Map<Long, ServiceView> found = jdbc.sql("SELECT * FROM catalog_service WHERE id IN (:ids)")
-                .param("ids", wanted).query((rs, n) -> map(rs)).list().stream()
+        Map<Long, ServiceView> found = services("WHERE id IN (:ids)", Map.of("ids", wanted)).stream()
                 .collect(Collectors.toMap(ServiceView::id, Function.identity()));
         for (Long id : wanted) {
             if (!found.containsKey(id)) {
@@ -167,8 +165,7 @@ public class CatalogManagement {
     /** Services owned by a team that no longer exists lose their owner (the change is audited). */
     @Transactional
     void clearOwnerOf(long teamId) {
-        List<ServiceView> owned = jdbc.sql("SELECT * FROM catalog_service WHERE owner_team_id = :team")
-                .param("team", teamId).query((rs, n) -> map(rs)).list();
+        List<ServiceView> owned = services("WHERE owner_team_id = :team", Map.of("team", teamId));
         for (ServiceView before : owned) {
             jdbc.sql("UPDATE catalog_service SET owner_team_id = NULL WHERE id = :id").param("id", before.id())
                     .update();
@@ -279,13 +276,30 @@ public class CatalogManagement {
             List<Long> dependsOn) {
     }
 
-    private ServiceView map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long id = rs.getLong("id");
-        long owner = rs.getLong("owner_team_id");
-        Long ownerTeam = rs.wasNull() ? null : owner;
-        List<Long> deps = jdbc.sql("SELECT depends_on_id FROM catalog_dependency WHERE service_id = :id ORDER BY depends_on_id")
-                .param("id", id).query(Long.class).list();
-        return new ServiceView(id, rs.getString("name"), rs.getString("description"), ownerTeam,
-                rs.getBoolean("core"), rs.getInt("tier"), deps);
+    /**
+     * The services matching {@code clause} (WHERE and/or ORDER BY), with their dependencies loaded
+     * in one further query rather than one query per service.
+     */
+    private List<ServiceView> services(String clause, Map<String, ?> params) {
+        record Row(long id, String name, String description, Long ownerTeam, boolean core, int tier) {
+        }
+        List<Row> rows = jdbc.sql("SELECT * FROM catalog_service " + clause).params(params).query((rs, n) -> {
+            long owner = rs.getLong("owner_team_id");
+            Long ownerTeam = rs.wasNull() ? null : owner;
+            return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("description"), ownerTeam,
+                    rs.getBoolean("core"), rs.getInt("tier"));
+        }).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Long>> deps = new java.util.HashMap<>();
+        jdbc.sql("SELECT service_id, depends_on_id FROM catalog_dependency WHERE service_id IN (:ids)"
+                + " ORDER BY depends_on_id")
+                .param("ids", rows.stream().map(Row::id).toList())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> deps
+                        .computeIfAbsent(rs.getLong("service_id"), k -> new java.util.ArrayList<>())
+                        .add(rs.getLong("depends_on_id")));
+        return rows.stream().map(r -> new ServiceView(r.id(), r.name(), r.description(), r.ownerTeam(), r.core(),
+                r.tier(), deps.getOrDefault(r.id(), List.of()))).toList();
     }
 }

@@ -1,6 +1,6 @@
 package io.firebreak.web;
 
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,7 +20,7 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("currentUser")
-    UserView currentUser(Principal principal) {
-        return principal == null ? null : users.findByUsername(principal.getName()).orElse(null);
+    UserView currentUser(HttpServletRequest request) {
+        return CurrentUsers.of(request, users).orElse(null);
     }
 }

@@ -7,9 +7,6 @@ import java.util.TimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 import io.firebreak.identity.UserManagement;
@@ -33,14 +30,14 @@ class UserLocaleResolver extends SessionLocaleResolver {
     }
 
     private Locale determineDefaultLocale(HttpServletRequest request) {
-        return currentUser().map(UserView::locale).filter(l -> l != null && !l.isBlank())
+        return CurrentUsers.of(request, users).map(UserView::locale).filter(l -> l != null && !l.isBlank())
                 .map(Locale::forLanguageTag)
                 .map(UserLocaleResolver::supported)
                 .orElseGet(() -> fromBrowser(request));
     }
 
     private TimeZone determineDefaultTimeZone(HttpServletRequest request) {
-        return currentUser().map(u -> TimeZone.getTimeZone(u.timeZone())).orElse(TimeZone.getTimeZone("UTC"));
+        return CurrentUsers.of(request, users).map(u -> TimeZone.getTimeZone(u.timeZone())).orElse(TimeZone.getTimeZone("UTC"));
     }
 
     @Override
@@ -48,7 +45,7 @@ class UserLocaleResolver extends SessionLocaleResolver {
         Locale chosen = locale == null ? null : supported(locale);
         super.setLocale(request, response, chosen);
         if (chosen != null) {
-            currentUser().ifPresent(u -> users.updatePreferences(u.username(), chosen.toLanguageTag(), null));
+            CurrentUsers.of(request, users).ifPresent(u -> users.updatePreferences(u.username(), chosen.toLanguageTag(), null));
         }
     }
 
@@ -68,13 +65,5 @@ class UserLocaleResolver extends SessionLocaleResolver {
 
     static Locale supported(Locale locale) {
         return "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    }
-
-    private java.util.Optional<UserView> currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return java.util.Optional.empty();
-        }
-        return users.findByUsername(auth.getName());
     }
 }
