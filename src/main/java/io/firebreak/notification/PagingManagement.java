@@ -1,0 +1,27 @@
+package io.firebreak.notification;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Pages people: the notification module's facade for escalation and clock rules.
+ * <p>
+ * CONTRACT STUB: the notification work fills the body in; the signature is fixed.
+ */
+@Service
+public class PagingManagement {
+
+    /**
+     * Queues a page (template PAGE, with an acknowledge link) to the person through their personal
+     * notification rules, each contact method after its delay (none set: email at once), in the
+     * caller's transaction, so the page commits with the step that caused it. The same
+     * {@code dedupKey} never queues twice: a repeat returns the ids queued the first time. Pages
+     * not yet sent are cancelled when the incident is acknowledged or resolved. Returns the
+     * outbox message ids (empty when the person has no way to be reached; the ledger then holds a
+     * FAILED entry saying why).
+     */
+    public List<Long> page(PageRequest request) {
+        throw new UnsupportedOperationException("paging not built yet");
+    }
+}
