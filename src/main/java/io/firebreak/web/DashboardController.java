@@ -10,22 +10,25 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.firebreak.escalation.ClockRuleManagement;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentSummary;
 
 /**
  * The landing page: open incidents grouped by level, most severe first, each with its stage,
- * services, commander and ticking clocks. The panel is also served alone ({@code /dashboard/panel})
+ * services, commander, ticking clocks and at-risk or breached marker. The panel is also served alone ({@code /dashboard/panel})
  * so the page can refresh itself every 30 seconds without a full reload.
  */
 @Controller
 class DashboardController {
 
     private final IncidentManagement incidents;
+    private final ClockRuleManagement clockRules;
     private final Clock clock;
 
-    DashboardController(IncidentManagement incidents, Clock clock) {
+    DashboardController(IncidentManagement incidents, ClockRuleManagement clockRules, Clock clock) {
         this.incidents = incidents;
+        this.clockRules = clockRules;
         this.clock = clock;
     }
 
@@ -42,7 +45,9 @@ class DashboardController {
     }
 
     private void fill(Model model) {
-        model.addAttribute("groups", group(incidents.open()));
+        List<IncidentSummary> open = incidents.open();
+        model.addAttribute("groups", group(open));
+        model.addAttribute("risks", clockRules.risks(open));
         model.addAttribute("now", clock.instant());
     }
 
