@@ -102,15 +102,19 @@ public final class DefaultTemplates {
                 Incident #{{number}} closed
                 Title: {{title}}
                 Note: {{reason}}"""));
-        ZH.put(TemplateKind.PAGE, new Template("📟 {{level}} 事件 #{{number}} 需要你处理", """
-                📟 {{level}} 事件 #{{number}} 需要你处理
+        ZH.put(TemplateKind.PAGE, new Template("📟 呼叫 {{paged}}：{{level}} 事件 #{{number}}", """
+                📟 呼叫 {{paged}}：{{level}} 事件 #{{number}} 需要你处理
+                呼叫原因：{{reason}}
                 标题：{{title}}
                 影响：{{impact}}
+                事件详情：{{url}}
                 请确认：{{ackUrl}}"""));
-        EN.put(TemplateKind.PAGE, new Template("📟 {{level}} incident #{{number}} needs you", """
-                📟 {{level}} incident #{{number}} needs you
+        EN.put(TemplateKind.PAGE, new Template("📟 Paging {{paged}}: {{level}} incident #{{number}}", """
+                📟 Paging {{paged}}: {{level}} incident #{{number}} needs you
+                Why: {{reason}}
                 Title: {{title}}
                 Impact: {{impact}}
+                Incident: {{url}}
                 Acknowledge: {{ackUrl}}"""));
         ZH.put(TemplateKind.CLOCK_BREACHED, new Template("⏰ 事件 #{{number}} {{clock}}已超时", """
                 ⏰ 事件 #{{number}} {{clock}}已超时（截止 {{dueAt}}）
