@@ -1,0 +1,67 @@
+package io.firebreak.escalation.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.firebreak.catalog.ServiceDeleted;
+import io.firebreak.incident.IncidentClosed;
+import io.firebreak.incident.IncidentDeclared;
+import io.firebreak.incident.IncidentStageChanged;
+import io.firebreak.incident.IncidentStatus;
+
+/**
+ * Starts and stops escalations on incident events.
+ * <p>
+ * Start: right after the declaring transaction commits (declared in the UI or API, or by alert
+ * grouping), in a new transaction of its own, so the first page is written milliseconds after the
+ * incident exists, without waiting for a worker pass. If that fails (or the instance dies first),
+ * the worker's reconciling pass starts it.
+ * <p>
+ * Stop: in the transaction that acknowledges, resolves or closes the incident, so no claim can
+ * page a step after the incident was acknowledged.
+ */
+@Component
+class EscalationTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationTriggers.class);
+
+    private final EscalationEngine engine;
+    private final EscalationStarter starter;
+    private final PolicyRepository policies;
+
+    EscalationTriggers(EscalationEngine engine, EscalationStarter starter, PolicyRepository policies) {
+        this.engine = engine;
+        this.starter = starter;
+        this.policies = policies;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(IncidentDeclared e) {
+        try {
+            starter.start(e.incidentId(), e.at());
+        } catch (RuntimeException ex) {
+            log.warn("Could not start the escalation of {} at once; the reconciling pass will", e.number(), ex);
+        }
+    }
+
+    @EventListener
+    void on(IncidentStageChanged e) {
+        if (e.to() != IncidentStatus.DETECTED) {
+            engine.stop(e.incidentId(), e.number(), EscalationEngine.stopReason(e.to()), e.actor());
+        }
+    }
+
+    @EventListener
+    void on(IncidentClosed e) {
+        engine.stop(e.incidentId(), e.number(), "CLOSED", e.actor());
+    }
+
+    @EventListener
+    void on(ServiceDeleted e) {
+        policies.unassignService(e.serviceId());
+    }
+}
