@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.firebreak.catalog.CatalogManagement;
+import io.firebreak.catalog.ServiceDefinition;
+import io.firebreak.catalog.ServiceView;
 import io.firebreak.escalation.rules.ClockRuleWorker;
 import io.firebreak.identity.Role;
 import io.firebreak.identity.TeamDefinition;
@@ -21,6 +24,7 @@ import io.firebreak.identity.TeamView;
 import io.firebreak.identity.UserView;
 import io.firebreak.incident.DeclareIncident;
 import io.firebreak.incident.IncidentManagement;
+import io.firebreak.incident.IncidentRole;
 import io.firebreak.incident.IncidentView;
 import io.firebreak.support.FirebreakTest;
 import io.firebreak.support.MutableClock;
@@ -40,6 +44,8 @@ class ClockRuleFiringTests {
     @Autowired TestUsers users;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired EscalationManagement escalation;
+    @Autowired CatalogManagement catalog;
 
     @Test
     void unacknowledgedP0PagesManagementAtFiveMinutesNotEarlierAndOnlyOnce() {
@@ -65,6 +71,45 @@ class ClockRuleFiringTests {
         clock.advance(Duration.ofMinutes(10));
         worker.runOnce();
         assertThat(firings(p0, rule)).hasSize(1);
+    }
+
+    @Test
+    void unreportedAfterFifteenMinutesPagesTheNextEscalationStep() {
+        UserView primary = users.create(Role.RESPONDER);
+        UserView secondary = users.create(Role.RESPONDER);
+        ServiceView service = catalog.create(new ServiceDefinition("rules-svc-" + System.nanoTime(), null, null, false,
+                2, List.of()), "test");
+        escalation.create(new PolicyDefinition("rules-policy-" + System.nanoTime(), null, 0, null, false,
+                List.of(service.id()), List.of(new PolicyStep(0, List.of(new PolicyTarget(TargetKind.USER, primary.id()))),
+                        new PolicyStep(60, List.of(new PolicyTarget(TargetKind.USER, secondary.id()))))), "test");
+        IncidentView p2 = incidents.declare(new DeclareIncident("P2 nobody reports", null, List.of(service.id()), "P2",
+                null, null, null), "test");
+        ClockRuleView rule = seeded("stage-report-15");
+        awaitDue(p2, rule);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(escalation.state(p2.number()).currentStep()));
+
+        moveTo(detected(p2).plus(Duration.ofMinutes(15)).minusSeconds(1));
+        worker.runOnce();
+        assertThat(escalation.state(p2.number()).currentStep()).isEqualTo(1);
+
+        moveTo(detected(p2).plus(Duration.ofMinutes(15)));
+        worker.runOnce();
+        assertThat(escalation.state(p2.number()).currentStep()).isEqualTo(2);
+        assertThat(ruleEntries(p2, rule)).singleElement().satisfies(e -> assertThat(e.text()).contains("step 2"));
+    }
+
+    @Test
+    void theCommsLeadIsRemindedByName() {
+        UserView comms = users.create(Role.RESPONDER);
+        IncidentView p1 = declare("P1", "P1 with a comms lead");
+        incidents.acknowledge(p1.number(), "test");
+        incidents.assignRole(p1.number(), "test", IncidentRole.COMMS_LEAD, comms.id());
+        ClockRuleView rule = seeded("update-cadence-p1");
+        awaitDue(p1, rule);
+        moveTo(detected(p1).plus(Duration.ofMinutes(60)));
+        worker.runOnce();
+        assertThat(ruleEntries(p1, rule)).singleElement().satisfies(e -> assertThat(e.text())
+                .contains("comms lead reminded").contains(comms.username()));
     }
 
     @Test
