@@ -69,7 +69,7 @@ class ClockRuleActions {
                 case REMIND_COMMS_LEAD -> roleHolder(rule, incident, firing, IncidentRole.COMMS_LEAD,
                         "Status update due: " + rule.nameEn());
                 case NOTIFY_COMMANDER -> roleHolder(rule, incident, firing, IncidentRole.COMMANDER, rule.nameEn());
-                case MARK_AT_RISK -> firing.clock() + " " + roleHolder(rule, incident, firing, IncidentRole.COMMANDER,
+                case MARK_AT_RISK -> firing.clock() + " target; " + roleHolder(rule, incident, firing, IncidentRole.COMMANDER,
                         firing.clock() + " target of " + incident.number() + " is at risk");
             };
             events.publishEvent(new ClockRuleFired(incident.id(), incident.number(), rule.id(), rule.nameEn(),
