@@ -17,7 +17,7 @@ CREATE TABLE oncall_layer (
     schedule_id   BIGINT       NOT NULL REFERENCES oncall_schedule (id) ON DELETE CASCADE,
     position      INT          NOT NULL,
     name          VARCHAR(100) NOT NULL,
-    shift_kind    VARCHAR(10)  NOT NULL,
+    shift_kind    VARCHAR(20)  NOT NULL,
     shift_length  INT          NOT NULL,
     handoff_time  VARCHAR(5)   NOT NULL,
     start_date    DATE         NOT NULL,

@@ -1,7 +1,10 @@
 package io.firebreak.oncall;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +63,7 @@ public class OncallManagement {
     @Transactional(readOnly = true)
     public Optional<OnCallShift> nextOnCall(long scheduleId, Instant at) {
         return repository.find(scheduleId).flatMap(s -> reader.around(s, at)
-                .nextAfter(at, OnCallReader.REACH).map(seg -> shift(s, seg)));
+                .nextAfter(at, OnCallReader.REACH).map(seg -> shift(s, seg, new HashMap<>())));
     }
 
     /** The people on call at the instant on every schedule the team owns (one entry per schedule with someone on). */
@@ -75,13 +78,38 @@ public class OncallManagement {
         return catalog.find(serviceId).map(s -> s.ownerTeamId()).map(team -> forTeam(team, at)).orElse(List.of());
     }
 
-    private Optional<OnCallShift> onCall(ScheduleView schedule, Instant at) {
-        OnCallCalculator.Segment seg = reader.around(schedule, at).stretchAt(at, OnCallReader.REACH);
-        return seg.userId() == null ? Optional.empty() : Optional.of(shift(schedule, seg));
+    /**
+     * Everyone on call on the schedule over [from, to), one entry per stretch, clipped to the
+     * window; stretches with nobody on call are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<OnCallShift> shifts(long scheduleId, Instant from, Instant to) {
+        return repository.find(scheduleId).map(s -> shifts(s, from, to, new HashMap<>())).orElse(List.of());
     }
 
-    private OnCallShift shift(ScheduleView schedule, OnCallCalculator.Segment seg) {
-        String username = users.findById(seg.userId()).map(UserView::username).orElse("#" + seg.userId());
+    /** The user's stretches on call over [from, to) on every schedule, by start. */
+    @Transactional(readOnly = true)
+    public List<OnCallShift> shiftsOf(long userId, Instant from, Instant to) {
+        Map<Long, String> names = new HashMap<>();
+        return repository.list().stream().flatMap(s -> shifts(s, from, to, names).stream())
+                .filter(shift -> shift.userId() == userId)
+                .sorted(Comparator.comparing(OnCallShift::start)).toList();
+    }
+
+    private List<OnCallShift> shifts(ScheduleView schedule, Instant from, Instant to, Map<Long, String> names) {
+        return reader.calculator(schedule, from, to).segments(from, to).stream().filter(seg -> seg.userId() != null)
+                .map(seg -> shift(schedule, seg, names)).toList();
+    }
+
+    private Optional<OnCallShift> onCall(ScheduleView schedule, Instant at) {
+        OnCallCalculator.Segment seg = reader.around(schedule, at).stretchAt(at, OnCallReader.REACH);
+        return seg.userId() == null ? Optional.empty() : Optional.of(shift(schedule, seg, new HashMap<>()));
+    }
+
+    /** The shift of a segment; {@code names} remembers usernames already looked up. */
+    private OnCallShift shift(ScheduleView schedule, OnCallCalculator.Segment seg, Map<Long, String> names) {
+        String username = names.computeIfAbsent(seg.userId(),
+                id -> users.findById(id).map(UserView::username).orElse("#" + id));
         return new OnCallShift(schedule.id(), schedule.name(), seg.userId(), username, seg.start(), seg.end(),
                 seg.override());
     }
