@@ -4,13 +4,19 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import io.firebreak.notification.internal.PersonalPages;
+
 /**
  * Pages people: the notification module's facade for escalation and clock rules.
- * <p>
- * CONTRACT STUB: the notification work fills the body in; the signature is fixed.
  */
 @Service
 public class PagingManagement {
+
+    private final PersonalPages pages;
+
+    PagingManagement(PersonalPages pages) {
+        this.pages = pages;
+    }
 
     /**
      * Queues a page (template PAGE, with an acknowledge link) to the person through their personal
@@ -22,6 +28,6 @@ public class PagingManagement {
      * FAILED entry saying why).
      */
     public List<Long> page(PageRequest request) {
-        throw new UnsupportedOperationException("paging not built yet");
+        return pages.page(request);
     }
 }

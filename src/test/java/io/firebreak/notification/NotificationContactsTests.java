@@ -55,12 +55,18 @@ class NotificationContactsTests {
         assertThat(api.get(path, admin).body().get("slack").asString()).isEqualTo("U012AB3CD");
         assertThat(api.get("/api/v1/notifications/contacts/987654321", admin).status()).isEqualTo(404);
 
-        // a viewer reads their own through the API; changes are RESPONDER+ on the API (the page serves viewers)
+        // a viewer reads and edits their own through the API too, never another person's
         UserView viewer = users.create(Role.VIEWER);
-        assertThat(api.get("/api/v1/notifications/contacts/" + viewer.id(), api.token(viewer.username(), TestUsers.PASSWORD)).status())
-                .isEqualTo(200);
-        assertThat(api.put("/api/v1/notifications/contacts/" + viewer.id(), api.token(viewer.username(), TestUsers.PASSWORD),
-                Map.of("slack", "U123")).status()).isEqualTo(403);
+        String viewerToken = api.token(viewer.username(), TestUsers.PASSWORD);
+        assertThat(api.get("/api/v1/notifications/contacts/" + viewer.id(), viewerToken).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/notifications/contacts/" + viewer.id(), viewerToken, Map.of("slack", "U123"))
+                .status()).isEqualTo(200);
+        assertThat(contacts.of(viewer.id()).slack()).isEqualTo("U123");
+        assertThat(api.put(otherPath, viewerToken, Map.of("slack", "U999")).status()).isEqualTo(403);
+        var mine = api.put("/api/v1/users/me/contacts", viewerToken, Map.of("wecom", "viewer1"));
+        assertThat(mine.status()).as(mine.raw()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/me/contacts", viewerToken).body().get("wecom").asString())
+                .isEqualTo("viewer1");
     }
 
     @Test

@@ -99,8 +99,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers("/actuator/prometheus").hasRole("VIEWER")
-                        // Everyone, a viewer too, keeps their own profile up to date.
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/me").hasRole("VIEWER")
+                        // Everyone, a viewer too, keeps their own profile, contact methods and notification
+                        // rules up to date; the notification controllers refuse another person's unless ADMIN.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/users/me", "/api/v1/users/me/**",
+                                "/api/v1/users/*/notification-rules", "/api/v1/notifications/contacts/*")
+                        .hasRole("VIEWER")
                         .anyRequest().hasRole("RESPONDER"))
                 .addFilterBefore(tokens, BasicAuthenticationFilter.class);
         return stateless(http).build();

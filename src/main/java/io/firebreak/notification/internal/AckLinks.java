@@ -74,10 +74,15 @@ public class AckLinks {
     }
 
     public String issue(long incidentId, String username, String channel) {
+        return issue(incidentId, username, channel, clock.instant());
+    }
+
+    /** A token whose lifetime counts from {@code from} (a page that goes out later stays usable as long). */
+    public String issue(long incidentId, String username, String channel, Instant from) {
         byte[] n = new byte[16];
         random.nextBytes(n);
         String nonce = HexFormat.of().formatHex(n);
-        long expires = clock.instant().plus(lifetime).getEpochSecond();
+        long expires = from.plus(lifetime).getEpochSecond();
         String payload = incidentId + "|" + username + "|" + channel + "|" + expires + "|" + nonce;
         String encoded = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package io.firebreak.notification.internal;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +29,14 @@ public class AudienceRouting {
     private final ContactBook contacts;
     private final Outbox outbox;
     private final MessageRepository messages;
-    private final Clock clock;
 
     AudienceRouting(ChannelRepository channels, AudienceBook audiences, ContactBook contacts, Outbox outbox,
-            MessageRepository messages, Clock clock) {
+            MessageRepository messages) {
         this.channels = channels;
         this.audiences = audiences;
         this.contacts = contacts;
         this.outbox = outbox;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /** True if the level's audience reaches anyone (a channel or a person). */
@@ -72,15 +69,12 @@ public class AudienceRouting {
         if (emails.isEmpty()) {
             return ids;
         }
-        ChannelConfig sender = channels.all().stream().filter(ChannelConfig::enabled)
-                .filter(c -> c.kind() == ChannelKind.EMAIL && !c.customer()).findFirst().orElse(null);
+        ChannelConfig sender = channels.emailSender().orElse(null);
         String recipients = String.join(",", emails);
         if (sender == null) {
-            ids.add(messages.insert(new NewMessage(incident.id(), incident.number(), event, kind.name(), "en", 0,
-                    ChannelKind.EMAIL, "audience of " + level + " <" + recipients + ">", "(not sent)",
-                    "No enabled email channel: its SMTP server is needed to email the audience's people.",
-                    null, null, MessageStatus.FAILED,
-                    "not emailed: no enabled email channel to send through", actor, null), clock.instant()));
+            ids.add(outbox.unreachable(kind, event, incident, ChannelKind.EMAIL, 0,
+                    "audience of " + level + " <" + recipients + ">",
+                    "not emailed: no enabled email channel to send through", actor));
             return ids;
         }
         ChannelConfig toPeople = new ChannelConfig(sender.id(), "audience of " + level + " via " + sender.name(),

@@ -79,6 +79,15 @@ public class ChannelRepository {
                 .filter(c -> c.levels().isEmpty() || c.levels().contains(levelCode)).toList();
     }
 
+    /**
+     * The email channel whose SMTP server emails people directly (audiences, pages, personal
+     * notices): the first enabled internal email channel by name, if any.
+     */
+    public Optional<ChannelConfig> emailSender() {
+        return all().stream().filter(ChannelConfig::enabled)
+                .filter(c -> c.kind() == ChannelKind.EMAIL && !c.customer()).findFirst();
+    }
+
     /** Enabled customer-notice channels. */
     public List<ChannelConfig> customerChannels() {
         return all().stream().filter(ChannelConfig::enabled).filter(ChannelConfig::customer).toList();

@@ -31,20 +31,25 @@ public class MessageRepository {
     }
 
     public long insert(NewMessage m, Instant now) {
+        return insert(m, now, now);
+    }
+
+    /** Inserts a message first due at {@code due} (a later page of a personal rule waits in the outbox). */
+    public long insert(NewMessage m, Instant now, Instant due) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_message (incident_id, incident_number, event, template, locale, channel_id,
                     channel_kind, destination, subject, body, link_url, ack_url, status, reason, attempts,
                     idempotency_key, next_attempt_at, created_by, created_at, payload_json)
                 VALUES (:incidentId, :number, :event, :template, :locale, :channelId, :kind, :destination, :subject,
-                    :body, :link, :ack, :status, :reason, 0, :key, :now, :by, :now, :payload)""")
+                    :body, :link, :ack, :status, :reason, 0, :key, :due, :by, :now, :payload)""")
                 .param("incidentId", m.incidentId()).param("number", m.incidentNumber()).param("event", m.event())
                 .param("template", m.template()).param("locale", m.locale()).param("channelId", m.channelId())
                 .param("kind", m.channelKind().name()).param("destination", cut(m.destination(), 2000))
                 .param("subject", cut(m.subject(), 500)).param("body", cut(m.body(), 16000))
                 .param("link", m.linkUrl()).param("ack", m.ackUrl()).param("status", m.status().name())
                 .param("reason", m.reason()).param("key", UUID.randomUUID().toString()).param("by", m.createdBy()).param("payload", cut(m.payloadJson(), 8000))
-                .param("now", utc(now)).update(keys, "id");
+                .param("now", utc(now)).param("due", utc(due)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -177,6 +182,17 @@ public class MessageRepository {
         sql.append(" ORDER BY id DESC LIMIT :limit");
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /**
+     * Cancels the pages of an incident that are still waiting (PENDING, not claimed by a worker);
+     * returns how many. A page being sent right now (SENDING) goes out.
+     */
+    public int cancelPendingPages(long incidentId, String reason) {
+        return jdbc.sql("""
+                UPDATE notification_message SET status = 'CANCELLED', reason = :reason
+                WHERE incident_id = :i AND template = 'PAGE' AND status = 'PENDING'""")
+                .param("reason", reason).param("i", incidentId).update();
     }
 
     public boolean approve(long id, Instant now) {
