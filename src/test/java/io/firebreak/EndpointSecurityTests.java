@@ -38,6 +38,12 @@ class EndpointSecurityTests {
             "POST /api/v1/integrations/alertmanager", "POST /api/v1/integrations/grafana", "POST /api/v2/alerts",
             "POST /v2/enqueue", "POST /v2/change/enqueue");
 
+    /**
+     * Secret-URL feeds: open to the network, the token in the path is the only credential, so an
+     * anonymous caller with an unknown token gets a bare 404.
+     */
+    private static final Set<String> SECRET_URL = Set.of("GET /oncall/ical/{token}.ics");
+
     private static boolean ingestionRefused(int status) {
         return status == 400 || status == 401 || status == 404;
     }
@@ -57,6 +63,7 @@ class EndpointSecurityTests {
                     .header("Content-Type", "application/json")
                     .method(e.method(), HttpRequest.BodyPublishers.ofString("{}")));
             boolean refused = INGESTION.contains(e.toString()) ? ingestionRefused(res.status())
+                    : SECRET_URL.contains(e.toString()) ? res.status() == 404
                     : res.status() == 401 || res.status() == 403
                             || (res.status() == 302 && !e.path().startsWith("/api/"));
             if (!refused) {

@@ -138,7 +138,8 @@ public class PolicyRepository {
         }
         List<Head> heads = jdbc.sql("""
                 SELECT id, name, description, repeat_count, repeat_delay_minutes, is_default, updated_at
-                FROM escalation_policy """ + where).params(params)
+                FROM escalation_policy
+                """ + where).params(params)
                 .query((rs, i) -> new Head(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                         rs.getInt("repeat_count"), rs.getInt("repeat_delay_minutes"), rs.getBoolean("is_default"),
                         instant(rs, "updated_at")))

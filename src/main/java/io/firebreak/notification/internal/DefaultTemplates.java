@@ -116,6 +116,28 @@ public final class DefaultTemplates {
                 Impact: {{impact}}
                 Incident: {{url}}
                 Acknowledge: {{ackUrl}}"""));
+        ZH.put(TemplateKind.CLOCK_AT_RISK, new Template("⏳ 事件 #{{number}} {{clock}}即将超时", """
+                ⏳ 事件 #{{number}} {{clock}}即将超时（截止 {{dueAt}}）
+                标题：{{title}}
+                级别：{{level}}
+                负责人：@{{commander}}
+                事件详情：{{url}}"""));
+        EN.put(TemplateKind.CLOCK_AT_RISK, new Template("⏳ Incident #{{number}} {{clock}} at risk", """
+                ⏳ Incident #{{number}}: {{clock}} at risk (due {{dueAt}})
+                Title: {{title}}
+                Level: {{level}}
+                Owner: @{{commander}}
+                Incident: {{url}}"""));
+        ZH.put(TemplateKind.SHIFT_STARTED, new Template("🔔 {{person}} 的值班开始：{{schedule}}", """
+                🔔 {{person}}，你在 {{schedule}} 的值班已开始
+                开始：{{from}}
+                结束：{{until}}
+                交接自：{{previous}}"""));
+        EN.put(TemplateKind.SHIFT_STARTED, new Template("🔔 {{person}}'s on-call shift started: {{schedule}}", """
+                🔔 {{person}}, your on-call shift on {{schedule}} has started
+                From: {{from}}
+                Until: {{until}}
+                Handed over by: {{previous}}"""));
         ZH.put(TemplateKind.CLOCK_BREACHED, new Template("⏰ 事件 #{{number}} {{clock}}已超时", """
                 ⏰ 事件 #{{number}} {{clock}}已超时（截止 {{dueAt}}）
                 标题：{{title}}

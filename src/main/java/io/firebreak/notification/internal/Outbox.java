@@ -87,14 +87,32 @@ public class Outbox {
     }
 
     /**
+     * One personal notice that is not about an incident (a shift starting) to one channel, due now,
+     * without acknowledge link; {@code vars} are its template variables (and the webhook payload).
+     */
+    public long enqueueNotice(TemplateKind kind, String event, ChannelConfig c, Map<String, Object> vars,
+            String actor) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("organization", organization);
+        all.put("at", format(clock.instant()));
+        all.putAll(vars);
+        TemplateRenderer.Rendered r = renderer.render(kind, c.locale(), c.kind(), all);
+        return messages.insert(new NewMessage(null, null, event, kind.name(), TemplateRenderer.normalise(c.locale()),
+                c.id(), c.kind(), destination(c), r.subject(), r.body(), null, null, MessageStatus.PENDING, null, actor,
+                json.writeValueAsString(all)), clock.instant());
+    }
+
+    /**
      * A FAILED ledger entry for a message that could not even be queued (nobody to send it
      * through, no address), so the ledger says why a person was not reached; returns its id.
+     * {@code incident} is null for a notice that is not about an incident.
      */
     public long unreachable(TemplateKind kind, String event, IncidentView incident, ChannelKind channelKind,
             long channelId, String destination, String reason, String actor) {
-        return messages.insert(new NewMessage(incident.id(), incident.number(), event, kind.name(), "en", channelId,
-                channelKind, destination, "(not sent)", reason, incidentUrl(incident), null, MessageStatus.FAILED,
-                reason, actor, null), clock.instant());
+        return messages.insert(new NewMessage(incident == null ? null : incident.id(),
+                incident == null ? null : incident.number(), event, kind.name(), "en", channelId, channelKind,
+                destination, "(not sent)", reason, incident == null ? null : incidentUrl(incident), null,
+                MessageStatus.FAILED, reason, actor, null), clock.instant());
     }
 
     public String incidentUrl(IncidentView incident) {

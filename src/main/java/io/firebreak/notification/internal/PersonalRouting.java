@@ -49,6 +49,20 @@ public class PersonalRouting {
         return Optional.of(id);
     }
 
+    /** Queues a notice that is not about an incident to the person by the rule, now; the id if queued. */
+    public Optional<Long> noticeToPerson(TemplateKind kind, String event, UserView person, NotificationRule rule,
+            Map<String, Object> vars, String actor) {
+        Target target = target(person, rule);
+        if (target.failure() != null) {
+            outbox.unreachable(kind, event, null, target.kind(), target.channelId(), target.destination(),
+                    target.failure(), actor);
+            return Optional.empty();
+        }
+        long id = outbox.enqueueNotice(kind, event, target.channel(), vars, actor);
+        messages.route(id, target.recipients(), target.mention());
+        return Optional.of(id);
+    }
+
     /**
      * Where a rule sends: the channel as this person's message goes through it (acknowledging as
      * them), the email recipients or @-mention, or why it cannot.

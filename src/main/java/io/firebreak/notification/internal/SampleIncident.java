@@ -45,6 +45,12 @@ public final class SampleIncident {
         v.put("eta", "11:00");
         v.put("review", "2026-11-23 14:00");
         v.put("organization", "Firebreak");
+        v.put("paged", "Dave (dave)");
+        v.put("person", "Dave (dave)");
+        v.put("schedule", en ? "Core platform primary" : "核心平台主值班");
+        v.put("from", "2026-11-22 09:00 UTC");
+        v.put("until", "2026-11-29 09:00 UTC");
+        v.put("previous", "Carol (carol)");
         v.put("count", 3);
         v.put("text", "\n• …");
         return v;
