@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,10 +130,12 @@ public class ClockRuleManagement {
         Instant now = clock.instant();
         int percent = atRiskPercent();
         WorkingCalendar calendar = severity.calendar();
+        Map<String, Predicate<ClockKind>> businessByLevel = new HashMap<>();
         Map<Long, ClockRisk> out = new LinkedHashMap<>();
         for (IncidentSummary i : incidents) {
-            out.put(i.id(), risk(i.id(), i.clocks(),
-                    ClockRuleSchedule.businessTargets(severity.findLevel(i.levelCode())), percent, calendar, now));
+            Predicate<ClockKind> business = businessByLevel.computeIfAbsent(i.levelCode(),
+                    code -> ClockRuleSchedule.businessTargets(severity.findLevel(code)));
+            out.put(i.id(), risk(i.id(), i.clocks(), business, percent, calendar, now));
         }
         return out;
     }

@@ -16,8 +16,9 @@ import io.firebreak.incident.IncidentSummary;
 
 /**
  * The landing page: open incidents grouped by level, most severe first, each with its stage,
- * services, commander, ticking clocks and at-risk or breached marker. The panel is also served alone ({@code /dashboard/panel})
- * so the page can refresh itself every 30 seconds without a full reload.
+ * services, commander, ticking clocks and at-risk or breached marker (from the clock rules). The
+ * panel is also served alone ({@code /dashboard/panel}) so the page can refresh itself every 30
+ * seconds without a full reload.
  */
 @Controller
 class DashboardController {
