@@ -113,6 +113,48 @@ class ClockRuleFiringTests {
     }
 
     @Test
+    void theStageDeadlinesAndTheAtRiskRuleFireEachAtItsTime() {
+        UserView commander = users.create(Role.COMMANDER);
+        IncidentView p1 = declare("P1", "P1 through the stages");
+        incidents.assignRole(p1.number(), "test", IncidentRole.COMMANDER, commander.id());
+        ClockRuleView atRisk = seeded("at-risk-80");
+        awaitDue(p1, atRisk);
+        Instant t0 = detected(p1);
+
+        // 80% of the 15-minute response target, then 80% of the 4-hour resolution target.
+        firesAt(p1, atRisk, t0.plus(Duration.ofMinutes(12)), 1);
+        incidents.acknowledge(p1.number(), "test");
+        firesAt(p1, seeded("stage-grade-30"), t0.plus(Duration.ofMinutes(30)), 1);
+        firesAt(p1, seeded("stage-respond-60"), t0.plus(Duration.ofMinutes(60)), 1);
+        firesAt(p1, atRisk, t0.plus(Duration.ofMinutes(192)), 2);
+        firesAt(p1, seeded("stage-root-cause-240"), t0.plus(Duration.ofMinutes(240)), 1);
+        moveTo(t0.plus(Duration.ofMinutes(250)));
+        IncidentView resolved = incidents.resolve(p1.number(), "test");
+        Instant resolvedAt = resolved.stages().getLast().at();
+        ClockRuleView review = seeded("stage-review-24h");
+        awaitDue(p1, review);
+        firesAt(p1, review, resolvedAt.plus(Duration.ofHours(24)), 1);
+
+        List<TimelineEntryView> marks = ruleEntries(p1, atRisk);
+        assertThat(marks).hasSize(2);
+        assertThat(marks.get(0).text()).contains("target at risk").contains("RESPONSE").contains(commander.username());
+        assertThat(marks.get(1).text()).contains("RESOLUTION");
+        assertThat(ruleEntries(p1, seeded("stage-grade-30"))).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("commander notified").contains(commander.username()));
+    }
+
+    /** Not fired a microsecond before {@code at}, fired ({@code count} firings in all) at {@code at}, not again. */
+    private void firesAt(IncidentView incident, ClockRuleView rule, Instant at, int count) {
+        moveTo(at.minusNanos(1000));
+        worker.runOnce();
+        assertThat(firings(incident, rule)).as("%s before %s", rule.nameEn(), at).hasSize(count - 1);
+        moveTo(at);
+        worker.runOnce();
+        worker.runOnce();
+        assertThat(firings(incident, rule)).as("%s at %s", rule.nameEn(), at).hasSize(count);
+    }
+
+    @Test
     void acknowledgedAtFourMinutesNothingFires() {
         IncidentView p0 = declare("P0", "P0 acknowledged in time");
         ClockRuleView rule = seeded("p0-unacknowledged");
