@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -297,7 +299,7 @@ class ClockRuleFiringTests {
     }
 
     private List<TimelineEntryView> ruleEntries(IncidentView i, ClockRuleView rule) {
-        return timeline.entries(i.id(), java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC).stream()
+        return timeline.entries(i.id(), Locale.ENGLISH, ZoneOffset.UTC).stream()
                 .filter(e -> e.kind().equals("CLOCK_RULE_FIRED") && e.text().contains(rule.nameEn())).toList();
     }
 

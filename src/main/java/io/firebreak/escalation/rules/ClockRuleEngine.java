@@ -3,6 +3,7 @@ package io.firebreak.escalation.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +12,8 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -82,7 +83,7 @@ public class ClockRuleEngine {
             return false;
         }
         Optional<IncidentView> incident = incident(due.incidentId());
-        Optional<ClockRuleView> rule = repository.find(due.ruleId(), java.util.Locale.ENGLISH)
+        Optional<ClockRuleView> rule = repository.find(due.ruleId(), Locale.ENGLISH)
                 .filter(ClockRuleView::enabled);
         if (incident.isEmpty() || rule.isEmpty()) {
             return false;

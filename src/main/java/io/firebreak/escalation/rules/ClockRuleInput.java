@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -167,6 +168,6 @@ public class ClockRuleInput {
     }
 
     private static List<Long> ids(List<Long> values) {
-        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).distinct().toList();
     }
 }
