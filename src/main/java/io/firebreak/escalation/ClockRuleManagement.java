@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +44,8 @@ public class ClockRuleManagement {
 
     /** The at-risk threshold when no enabled MARK_AT_RISK rule sets one. */
     public static final int DEFAULT_AT_RISK_PERCENT = 80;
+
+    private static final Logger log = LoggerFactory.getLogger(ClockRuleManagement.class);
 
     private final ClockRuleRepository repository;
     private final ClockRuleInput input;
@@ -180,7 +184,12 @@ public class ClockRuleManagement {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                worker.reconcile();
+                try {
+                    worker.reconcile();
+                } catch (RuntimeException e) {
+                    // The change is committed; the scheduled reconciling pass writes the rows instead.
+                    log.warn("Recomputing due clock rules after a rule change failed", e);
+                }
             }
         });
     }
