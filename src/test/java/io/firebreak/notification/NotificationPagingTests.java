@@ -59,6 +59,8 @@ class NotificationPagingTests {
     @Autowired
     PagingManagement paging;
     @Autowired
+    IncidentNotices notices;
+    @Autowired
     NotificationRules rules;
     @Autowired
     ContactBook contacts;
@@ -145,6 +147,10 @@ class NotificationPagingTests {
         List<MimeMessage> mail = mailTo(person.email());
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).getSubject()).startsWith("📟 Paging " + person.displayName());
+        Map<String, String> parts = new java.util.HashMap<>();
+        NotificationChannelsTests.collect((jakarta.mail.internet.MimeMultipart) mail.get(0).getContent(), parts);
+        assertThat(parts.get("text/plain")).contains("Why: escalation step 1 of policy Core");
+        assertThat(parts.get("text/html")).contains("<strong>Why:</strong> escalation step 1 of policy Core");
         assertThat(messages.find(ids.get(0)).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
 
         String token = queued.ackUrl().substring(queued.ackUrl().indexOf("/ack/") + 5);
@@ -213,6 +219,19 @@ class NotificationPagingTests {
                 "esc")).get(0);
         incidents.resolve(String.valueOf(incident), person.username());
         assertThat(messages.find(later).orElseThrow().reason()).isEqualTo("cancelled: resolved");
+    }
+
+    @Test
+    void clockAtRiskIsToldToTheAudienceOfTheLevel() {
+        String name = "risk-slack-" + UUID.randomUUID();
+        long slack = channel(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name), List.of(), null,
+                null, "en", List.of("P3"), null, true, false));
+        long incident = declare();
+        notices.clockAtRisk(incident, "RESPONSE", clock.instant().plus(Duration.ofMinutes(2)), "escalation");
+        assertThat(messages.forIncident(incident)).anyMatch(m -> m.template().equals("CLOCK_AT_RISK")
+                && m.channelId() == slack && m.status() == MessageStatus.PENDING);
+        worker.runOnce();
+        assertThat(receiver.requests()).anyMatch(r -> r.body().contains("RESPONSE at risk"));
     }
 
     @Test

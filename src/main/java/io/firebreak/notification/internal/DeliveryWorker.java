@@ -173,7 +173,7 @@ public class DeliveryWorker {
         ChannelConfig channel = messages.routeOf(m.id()).apply(channelSettings);
         NotificationChannel sender = senders.get(channel.kind());
         OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
-                m.linkUrl(), m.ackUrl(), payload(m, json));
+                m.linkUrl(), m.ackUrl(), payload(m, json), m.bodyHtml());
         long started = System.nanoTime();
         DeliveryResult result;
         if (!channel.enabled()) {

@@ -20,6 +20,7 @@ import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.DeliveryWorker;
 import io.firebreak.notification.internal.MessageRepository;
 import io.firebreak.notification.internal.SampleIncident;
+import io.firebreak.notification.internal.TemplateFormat;
 import io.firebreak.notification.internal.TemplateKind;
 import io.firebreak.notification.internal.TemplateRenderer;
 import io.firebreak.shared.ConflictException;
@@ -117,50 +118,72 @@ class NotificationPagesController {
         return "notification/templates";
     }
 
+    /** The editor of one template in one format (PLAIN: subject and text; MARKDOWN, HTML: the body). */
     @GetMapping("/notifications/templates/{kind}/{locale}")
-    String edit(@PathVariable String kind, @PathVariable String locale, Model model) {
+    String edit(@PathVariable String kind, @PathVariable String locale,
+            @RequestParam(defaultValue = "PLAIN") String format, Model model) {
         TemplateKind k = TemplateApiController.kind(kind);
         String loc = TemplateApiController.locale(locale);
-        var t = renderer.active(k, loc);
-        model.addAttribute("kind", k);
-        model.addAttribute("locale", loc);
-        model.addAttribute("subject", t.subject());
-        model.addAttribute("body", t.body());
-        model.addAttribute("preview", renderer.render(t.subject(), t.body(), ChannelKind.WEBHOOK,
-                SampleIncident.variables(loc)));
+        TemplateFormat f = TemplateApiController.format(format);
+        String subject = renderer.active(k, loc).subject();
+        String body = renderer.activeBody(k, loc, f);
+        editor(model, k, loc, f, subject, body);
+        model.addAttribute("preview", preview(f, subject, body, loc));
         return "notification/template-edit";
     }
 
     @PostMapping("/notifications/templates/{kind}/{locale}")
-    String save(@PathVariable String kind, @PathVariable String locale, @RequestParam String subject,
+    String save(@PathVariable String kind, @PathVariable String locale,
+            @RequestParam(defaultValue = "PLAIN") String format, @RequestParam(required = false) String subject,
             @RequestParam String body, @RequestParam(required = false) String reset, Model model,
             Principal principal) {
         TemplateKind k = TemplateApiController.kind(kind);
         String loc = TemplateApiController.locale(locale);
+        TemplateFormat f = TemplateApiController.format(format);
+        String back = "redirect:/notifications/templates/" + k.name() + "/" + loc + "?format=" + f.name();
         if (reset != null) {
-            renderer.reset(k, loc);
-            return "redirect:/notifications/templates/" + k.name() + "/" + loc;
+            if (f == TemplateFormat.PLAIN) {
+                renderer.reset(k, loc);
+            } else {
+                renderer.resetVariant(k, loc, f);
+            }
+            return back;
         }
         try {
-            renderer.save(k, loc, subject, body, principal.getName());
-            return "redirect:/notifications/templates/" + k.name() + "/" + loc + "?saved";
+            if (f == TemplateFormat.PLAIN) {
+                renderer.save(k, loc, subject, body, principal.getName());
+            } else {
+                renderer.saveVariant(k, loc, f, body, principal.getName());
+            }
+            return back + "&saved";
         } catch (TemplateRenderer.TemplateError e) {
-            model.addAttribute("kind", k);
-            model.addAttribute("locale", loc);
-            model.addAttribute("subject", subject);
-            model.addAttribute("body", body);
+            editor(model, k, loc, f, f == TemplateFormat.PLAIN ? subject : renderer.active(k, loc).subject(), body);
             model.addAttribute("error", e.getMessage());
             return "notification/template-edit";
         }
     }
 
-    /** The live preview fragment (htmx) of the edited text against the sample incident. */
+    private void editor(Model model, TemplateKind k, String loc, TemplateFormat f, String subject, String body) {
+        model.addAttribute("kind", k);
+        model.addAttribute("locale", loc);
+        model.addAttribute("format", f);
+        model.addAttribute("formats", TemplateFormat.values());
+        model.addAttribute("subject", subject);
+        model.addAttribute("body", body);
+    }
+
+    private TemplateRenderer.Rendered preview(TemplateFormat format, String subject, String body, String locale) {
+        var vars = SampleIncident.variables(locale);
+        return new TemplateRenderer.Rendered(renderer.preview(TemplateFormat.PLAIN, subject == null ? "" : subject,
+                vars), renderer.preview(format, body, vars));
+    }
+
+    /** The live preview fragment (htmx) of the edited text against the sample incident (HTML shown as source). */
     @PostMapping("/notifications/templates/preview")
-    String preview(@RequestParam String subject, @RequestParam String body, @RequestParam String locale,
-            Model model) {
+    String preview(@RequestParam(required = false) String subject, @RequestParam String body,
+            @RequestParam String locale, @RequestParam(defaultValue = "PLAIN") String format, Model model) {
         try {
-            model.addAttribute("preview", renderer.render(subject, body, ChannelKind.WEBHOOK,
-                    SampleIncident.variables(locale)));
+            model.addAttribute("preview", preview(TemplateApiController.format(format), subject, body, locale));
         } catch (TemplateRenderer.TemplateError e) {
             model.addAttribute("error", e.getMessage());
         }

@@ -85,8 +85,13 @@ class EmailChannel implements NotificationChannel {
 
     static String html(OutboundMessage message) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html><html><body><div>");
-        for (String line : message.text().split("\n", -1)) {
-            s.append(HtmlUtils.htmlEscape(line)).append("<br>");
+        if (message.html() != null) {
+            // Rendered from the HTML template: its values are already HTML-escaped.
+            s.append(message.html());
+        } else {
+            for (String line : message.text().split("\n", -1)) {
+                s.append(HtmlUtils.htmlEscape(line)).append("<br>");
+            }
         }
         s.append("</div>");
         if (message.linkUrl() != null) {
