@@ -1,20 +1,21 @@
 package io.firebreak.notification.web;
 
 import java.security.Principal;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.MessageStatus;
+import io.firebreak.notification.internal.ChannelConfig;
 import io.firebreak.notification.internal.ChannelRepository;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.DeliveryWorker;
@@ -25,6 +26,7 @@ import io.firebreak.notification.internal.TemplateKind;
 import io.firebreak.notification.internal.TemplateRenderer;
 import io.firebreak.shared.ConflictException;
 import io.firebreak.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The notification admin pages (ADMIN only): {@code /notifications} (channels with their
@@ -60,24 +62,43 @@ class NotificationPagesController {
     }
 
     @PostMapping("/notifications/channels")
-    String create(@RequestParam String name, @RequestParam String kind, @RequestParam String target,
-            @RequestParam(required = false) String secret, @RequestParam(required = false) String mentions,
-            @RequestParam(required = false) String levels, @RequestParam(required = false) String locale,
-            @RequestParam(required = false) String ackAs, @RequestParam(required = false) boolean customer,
-            @RequestParam(required = false) String smtpHost, @RequestParam(required = false) Integer smtpPort,
-            @RequestParam(required = false) boolean smtpTls, @RequestParam(required = false) String smtpUser,
-            @RequestParam(required = false) String smtpFrom, Model model, Principal principal) {
-        ChannelRequest.SmtpRequest smtp = "EMAIL".equalsIgnoreCase(kind)
-                ? new ChannelRequest.SmtpRequest(smtpHost, smtpPort, smtpTls, smtpUser, smtpFrom)
-                : null;
+    String create(@ModelAttribute ChannelForm form, Model model, Principal principal) {
         try {
-            admin.create(new ChannelRequest(name, kind, target, list(mentions), smtp, secret, locale, list(levels),
-                    ackAs, true, customer), principal.getName());
+            admin.create(form.toRequest(true), principal.getName());
             return "redirect:/notifications";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e.getMessage());
             return channels(model);
         }
+    }
+
+    /** The edit form of one channel: the secret only as "set"/"not set", the URL masked (empty keeps both). */
+    @GetMapping("/notifications/channels/{id}")
+    String editChannel(@PathVariable long id, Model model) {
+        model.addAttribute("channel", ChannelResponse.of(admin.get(id)));
+        model.addAttribute("kinds", ChannelKind.values());
+        return "notification/channel-edit";
+    }
+
+    @PostMapping("/notifications/channels/{id}")
+    String update(@PathVariable long id, @ModelAttribute ChannelForm form, Model model, Principal principal,
+            HttpServletResponse response) {
+        ChannelConfig before = admin.get(id);
+        try {
+            admin.update(id, form.toRequest(before.enabled()), principal.getName());
+            return "redirect:/notifications";
+        } catch (InvalidInputException | ConflictException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+            return editChannel(id, model);
+        }
+    }
+
+    /** Enables or disables a channel (a disabled one sends nothing; its queued messages fail as "channel disabled"). */
+    @PostMapping("/notifications/channels/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled, Principal principal) {
+        admin.setEnabled(id, enabled, principal.getName());
+        return "redirect:/notifications";
     }
 
     @PostMapping("/notifications/channels/{id}/delete")
@@ -207,12 +228,5 @@ class NotificationPagesController {
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("q", q);
         return "notification/ledger";
-    }
-
-    private static List<String> list(String csv) {
-        if (csv == null || csv.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 }
