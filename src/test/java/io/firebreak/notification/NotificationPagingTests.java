@@ -222,6 +222,26 @@ class NotificationPagingTests {
     }
 
     @Test
+    void throttlingIsPerDestinationSoOnePersonsStormNeverHoldsBackAnothersPage() {
+        UserView stormy = users.create(Role.RESPONDER);
+        UserView calm = users.create(Role.RESPONDER);
+        long incident = declare();
+        for (int i = 0; i < 10; i++) {
+            paging.page(new PageRequest(incident, stormy.id(), "storm " + i, "test:" + UUID.randomUUID(), "esc"));
+        }
+        worker.runOnce();
+        long held = paging.page(new PageRequest(incident, stormy.id(), "one more", "test:" + UUID.randomUUID(), "esc"))
+                .get(0);
+        long other = paging.page(new PageRequest(incident, calm.id(), "step 1", "test:" + UUID.randomUUID(), "esc"))
+                .get(0);
+        worker.runOnce();
+        assertThat(messages.find(other).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        StoredMessage waiting = messages.find(held).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(waiting.reason()).isEqualTo("throttled: 10 messages per minute to " + stormy.email());
+    }
+
+    @Test
     void clockAtRiskIsToldToTheAudienceOfTheLevel() {
         String name = "risk-slack-" + UUID.randomUUID();
         long slack = channel(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name), List.of(), null,

@@ -140,20 +140,25 @@ public class MessageRepository {
                 .list();
     }
 
-    /** How many messages went to a channel since {@code since} (the throttle window). */
-    public int sentSince(long channelId, Instant since) {
+    /**
+     * How many messages went to one destination since {@code since} (the throttle window): a channel
+     * with its own settings ({@code recipients} null), or the people an email channel's server
+     * emailed directly (their addresses).
+     */
+    public int sentSince(long channelId, String recipients, Instant since) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notification_message
-                WHERE channel_id = :c AND status = 'SENT' AND sent_at >= :since""")
-                .param("c", channelId).param("since", utc(since)).query(Integer.class).single();
+                WHERE channel_id = :c AND COALESCE(recipients, '') = :r AND status = 'SENT' AND sent_at >= :since""")
+                .param("c", channelId).param("r", recipients == null ? "" : recipients).param("since", utc(since))
+                .query(Integer.class).single();
     }
 
-    /** The earliest send time in the window, to know when the next slot opens. */
-    public Optional<Instant> oldestSentSince(long channelId, Instant since) {
+    /** The earliest send time to the destination in the window, to know when the next slot opens. */
+    public Optional<Instant> oldestSentSince(long channelId, String recipients, Instant since) {
         return jdbc.sql("""
                 SELECT MIN(sent_at) FROM notification_message
-                WHERE channel_id = :c AND status = 'SENT' AND sent_at >= :since""")
-                .param("c", channelId).param("since", utc(since))
+                WHERE channel_id = :c AND COALESCE(recipients, '') = :r AND status = 'SENT' AND sent_at >= :since""")
+                .param("c", channelId).param("r", recipients == null ? "" : recipients).param("since", utc(since))
                 .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant))
                 .single();
