@@ -27,7 +27,6 @@ import io.firebreak.identity.UserView;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentStatus;
 import io.firebreak.notification.internal.AckLinks;
-import io.firebreak.notification.internal.ChannelConfig;
 import io.firebreak.notification.internal.ChannelRepository;
 import io.firebreak.notification.internal.ContactBook;
 import io.firebreak.notification.internal.DeliveryWorker;
@@ -78,39 +77,24 @@ class NotificationPagingTests {
     MutableClock clock;
 
     Receiver receiver;
-    final List<Long> created = new ArrayList<>();
+    TestChannels test;
     long email;
 
     @BeforeEach
     void channels() throws Exception {
         receiver = new Receiver();
-        channels.addAllowEntry("127.0.0.1");
-        var smtp = new ChannelConfig.SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, null,
-                "firebreak@example.org");
-        // "0" sorts first by name: this test's server is the one people are emailed through.
-        email = channel(new ChannelConfig(0, "0page-mail-" + UUID.randomUUID(), ChannelKind.EMAIL,
-                "ops-list@example.org", List.of(), smtp, null, "en", List.of("NONE"), null, true, false));
+        test = new TestChannels(channels, clock);
+        email = test.greenMail("page");
     }
 
     @AfterEach
     void disable() {
-        for (long id : created) {
-            channels.find(id).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                    c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
-        }
+        test.disableAll();
         receiver.close();
     }
 
-    long channel(ChannelConfig c) {
-        long id = channels.insert(c, clock.instant());
-        created.add(id);
-        return id;
-    }
-
     long slack() {
-        String name = "page-slack-" + UUID.randomUUID();
-        return channel(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name), List.of(), null, null,
-                "en", List.of("NONE"), null, true, false));
+        return test.slack(receiver, "page", List.of("NONE")).id();
     }
 
     long declare() {
@@ -243,9 +227,7 @@ class NotificationPagingTests {
 
     @Test
     void clockAtRiskIsToldToTheAudienceOfTheLevel() {
-        String name = "risk-slack-" + UUID.randomUUID();
-        long slack = channel(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name), List.of(), null,
-                null, "en", List.of("P3"), null, true, false));
+        long slack = test.slack(receiver, "risk", List.of("P3")).id();
         long incident = declare();
         notices.clockAtRisk(incident, "RESPONSE", clock.instant().plus(Duration.ofMinutes(2)), "escalation");
         assertThat(messages.forIncident(incident)).anyMatch(m -> m.template().equals("CLOCK_AT_RISK")
@@ -260,8 +242,7 @@ class NotificationPagingTests {
         long slack = slack();
         rules.replace(person.id(), List.of(new NotificationRule(NotificationRule.Method.CHANNEL, slack, 0)),
                 person.username());
-        channels.find(slack).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
+        test.disable(slack);
         long incident = declare();
         assertThat(paging.page(new PageRequest(incident, person.id(), "step 1", "test:" + UUID.randomUUID(), "esc")))
                 .isEmpty();

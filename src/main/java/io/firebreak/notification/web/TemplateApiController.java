@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.internal.SampleIncident;
 import io.firebreak.notification.internal.TemplateFormat;
 import io.firebreak.notification.internal.TemplateKind;
