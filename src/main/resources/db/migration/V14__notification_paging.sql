@@ -47,3 +47,6 @@ CREATE TABLE notification_template_variant
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (kind, locale, format)
 );
+
+-- The HTML part of an email rendered from the HTML template (NULL: made from the plain text).
+ALTER TABLE notification_message ADD COLUMN body_html VARCHAR(32000);

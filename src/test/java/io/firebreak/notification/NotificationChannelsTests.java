@@ -1,6 +1,7 @@
 package io.firebreak.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,8 @@ class NotificationChannelsTests {
     ObjectMapper json;
     @Autowired
     MutableClock clock;
+    @Autowired
+    io.firebreak.notification.internal.UrlGuard guard;
 
     Receiver receiver;
 
@@ -259,6 +262,20 @@ class NotificationChannelsTests {
                 parts.put(part.getContentType().split(";")[0].strip().toLowerCase(), (String) content);
             }
         }
+    }
+
+    @Test
+    void anSmtpServerAtAnInternalAddressMustBeAllowListed() {
+        var smtp = new ChannelConfig.SmtpSettings("169.254.169.254", 25, false, null, "firebreak@example.org");
+        var channel = new ChannelConfig(1, "metadata", ChannelKind.EMAIL, "ops@example.org", List.of(), smtp, null,
+                "en", List.of(), null, true, false);
+        DeliveryResult r = sender(ChannelKind.EMAIL).send(channel, MESSAGE);
+        assertThat(r.outcome()).isEqualTo(DeliveryResult.Outcome.FAILED);
+        assertThat(r.error()).startsWith("SMTP host refused").contains("169.254.169.254");
+        assertThatThrownBy(() -> guard.checkSmtpHost("127.0.0.2", List.of()))
+                .isInstanceOf(io.firebreak.notification.internal.UrlGuard.RefusedUrlException.class);
+        guard.checkSmtpHost("127.0.0.2", List.of("127.0.0.0/8"));
+        guard.checkSmtpHost("127.0.0.2", List.of("127.0.0.2"));
     }
 
     @Test

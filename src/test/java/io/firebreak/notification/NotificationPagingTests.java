@@ -27,7 +27,6 @@ import io.firebreak.identity.UserView;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentStatus;
 import io.firebreak.notification.internal.AckLinks;
-import io.firebreak.notification.internal.ChannelConfig;
 import io.firebreak.notification.internal.ChannelRepository;
 import io.firebreak.notification.internal.ContactBook;
 import io.firebreak.notification.internal.DeliveryWorker;
@@ -59,6 +58,8 @@ class NotificationPagingTests {
     @Autowired
     PagingManagement paging;
     @Autowired
+    IncidentNotices notices;
+    @Autowired
     NotificationRules rules;
     @Autowired
     ContactBook contacts;
@@ -76,39 +77,24 @@ class NotificationPagingTests {
     MutableClock clock;
 
     Receiver receiver;
-    final List<Long> created = new ArrayList<>();
+    TestChannels test;
     long email;
 
     @BeforeEach
     void channels() throws Exception {
         receiver = new Receiver();
-        channels.addAllowEntry("127.0.0.1");
-        var smtp = new ChannelConfig.SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, null,
-                "firebreak@example.org");
-        // "0" sorts first by name: this test's server is the one people are emailed through.
-        email = channel(new ChannelConfig(0, "0page-mail-" + UUID.randomUUID(), ChannelKind.EMAIL,
-                "ops-list@example.org", List.of(), smtp, null, "en", List.of("NONE"), null, true, false));
+        test = new TestChannels(channels, clock);
+        email = test.greenMail("page");
     }
 
     @AfterEach
     void disable() {
-        for (long id : created) {
-            channels.find(id).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                    c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
-        }
+        test.disableAll();
         receiver.close();
     }
 
-    long channel(ChannelConfig c) {
-        long id = channels.insert(c, clock.instant());
-        created.add(id);
-        return id;
-    }
-
     long slack() {
-        String name = "page-slack-" + UUID.randomUUID();
-        return channel(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name), List.of(), null, null,
-                "en", List.of("NONE"), null, true, false));
+        return test.slack(receiver, "page", List.of("NONE")).id();
     }
 
     long declare() {
@@ -145,6 +131,10 @@ class NotificationPagingTests {
         List<MimeMessage> mail = mailTo(person.email());
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).getSubject()).startsWith("📟 Paging " + person.displayName());
+        Map<String, String> parts = new java.util.HashMap<>();
+        NotificationChannelsTests.collect((jakarta.mail.internet.MimeMultipart) mail.get(0).getContent(), parts);
+        assertThat(parts.get("text/plain")).contains("Why: escalation step 1 of policy Core");
+        assertThat(parts.get("text/html")).contains("<strong>Why:</strong> escalation step 1 of policy Core");
         assertThat(messages.find(ids.get(0)).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
 
         String token = queued.ackUrl().substring(queued.ackUrl().indexOf("/ack/") + 5);
@@ -216,13 +206,43 @@ class NotificationPagingTests {
     }
 
     @Test
+    void throttlingIsPerDestinationSoOnePersonsStormNeverHoldsBackAnothersPage() {
+        UserView stormy = users.create(Role.RESPONDER);
+        UserView calm = users.create(Role.RESPONDER);
+        long incident = declare();
+        for (int i = 0; i < 10; i++) {
+            paging.page(new PageRequest(incident, stormy.id(), "storm " + i, "test:" + UUID.randomUUID(), "esc"));
+        }
+        worker.runOnce();
+        long held = paging.page(new PageRequest(incident, stormy.id(), "one more", "test:" + UUID.randomUUID(), "esc"))
+                .get(0);
+        long other = paging.page(new PageRequest(incident, calm.id(), "step 1", "test:" + UUID.randomUUID(), "esc"))
+                .get(0);
+        worker.runOnce();
+        assertThat(messages.find(other).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        StoredMessage waiting = messages.find(held).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(waiting.reason()).isEqualTo("throttled: 10 messages per minute to " + stormy.email());
+    }
+
+    @Test
+    void clockAtRiskIsToldToTheAudienceOfTheLevel() {
+        long slack = test.slack(receiver, "risk", List.of("P3")).id();
+        long incident = declare();
+        notices.clockAtRisk(incident, "RESPONSE", clock.instant().plus(Duration.ofMinutes(2)), "escalation");
+        assertThat(messages.forIncident(incident)).anyMatch(m -> m.template().equals("CLOCK_AT_RISK")
+                && m.channelId() == slack && m.status() == MessageStatus.PENDING);
+        worker.runOnce();
+        assertThat(receiver.requests()).anyMatch(r -> r.body().contains("RESPONSE at risk"));
+    }
+
+    @Test
     void aPersonWhoCannotBeReachedLeavesAFailedLedgerEntrySayingWhy() {
         UserView person = users.create(Role.RESPONDER);
         long slack = slack();
         rules.replace(person.id(), List.of(new NotificationRule(NotificationRule.Method.CHANNEL, slack, 0)),
                 person.username());
-        channels.find(slack).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
+        test.disable(slack);
         long incident = declare();
         assertThat(paging.page(new PageRequest(incident, person.id(), "step 1", "test:" + UUID.randomUUID(), "esc")))
                 .isEmpty();

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,25 +65,18 @@ class NotificationShiftNoticeTests {
     MutableClock clock;
 
     Receiver receiver;
-    final List<Long> created = new ArrayList<>();
+    TestChannels test;
 
     @BeforeEach
     void channels() throws Exception {
         receiver = new Receiver();
-        channels.addAllowEntry("127.0.0.1");
-        var smtp = new ChannelConfig.SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), false, null,
-                "firebreak@example.org");
-        created.add(channels.insert(new ChannelConfig(0, "0shift-mail-" + UUID.randomUUID(), ChannelKind.EMAIL,
-                "ops-list@example.org", List.of(), smtp, null, "en", List.of("NONE"), null, true, false),
-                clock.instant()));
+        test = new TestChannels(channels, clock);
+        test.greenMail("shift");
     }
 
     @AfterEach
     void disable() {
-        for (long id : created) {
-            channels.find(id).ifPresent(c -> channels.update(new ChannelConfig(c.id(), c.name(), c.kind(), c.target(),
-                    c.mentions(), c.smtp(), null, c.locale(), c.levels(), c.ackAs(), false, c.customer())));
-        }
+        test.disableAll();
         receiver.close();
     }
 
@@ -141,10 +133,9 @@ class NotificationShiftNoticeTests {
     void immediateChatRulesAreUsedAndDelayedOnesAreNot() throws Exception {
         UserView next = users.create(Role.RESPONDER);
         contacts.update(next.id(), new ContactMethods("U0SHIFT", "", "", ""), next.username());
-        String name = "shift-slack-" + UUID.randomUUID();
-        long slack = channels.insert(new ChannelConfig(0, name, ChannelKind.SLACK, receiver.url("/" + name),
-                List.of(), null, null, "en", List.of("NONE"), null, true, false), clock.instant());
-        created.add(slack);
+        ChannelConfig slackChannel = test.slack(receiver, "shift", List.of("NONE"));
+        long slack = slackChannel.id();
+        String name = slackChannel.name();
         rules.replace(next.id(), List.of(new NotificationRule(NotificationRule.Method.CHANNEL, slack, 0),
                 new NotificationRule(NotificationRule.Method.EMAIL, null, 10)), next.username());
         Instant at = clock.instant();

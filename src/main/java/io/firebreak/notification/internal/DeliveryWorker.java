@@ -29,7 +29,9 @@ import io.firebreak.notification.MessageStatus;
  * outside any transaction, records the attempt and the outcome. Retryable failures are tried
  * again after an exponential back-off up to {@code max-attempts}; then the message is FAILED.
  * <p>
- * Storm control: a channel receives at most {@code throttle-per-minute} messages per minute.
+ * Storm control: a destination (a channel with its own settings, or the people one email channel's
+ * server emails directly, by their addresses) receives at most {@code throttle-per-minute} messages
+ * per minute, so a storm on one channel never delays another's or a person's page.
  * When more are due than the window has room for, the waiting messages are bundled into one
  * summary message (the originals become BUNDLED and point at it); with no room at all they stay
  * PENDING with the reason shown in the ledger until the window opens.
@@ -106,12 +108,14 @@ public class DeliveryWorker {
         }
         int sent = 0;
         for (var entry : byChannel.entrySet()) {
-            sent += deliverToChannel((Long) entry.getKey().get(0), entry.getValue(), worker, now);
+            sent += deliverToDestination((Long) entry.getKey().get(0), (String) entry.getKey().get(1),
+                    entry.getValue(), worker, now);
         }
         return sent;
     }
 
-    private int deliverToChannel(long channelId, List<StoredMessage> claimed, String worker, Instant now) {
+    private int deliverToDestination(long channelId, String recipients, List<StoredMessage> claimed, String worker,
+            Instant now) {
         ChannelConfig channel = channels.find(channelId).orElse(null);
         if (channel == null) {
             DeliveryResult gone = DeliveryResult.failed(null, null, "channel deleted");
@@ -119,7 +123,7 @@ public class DeliveryWorker {
             return 0;
         }
         Instant windowStart = now.minus(Duration.ofMinutes(1));
-        int room = perMinute - messages.sentSince(channelId, windowStart);
+        int room = perMinute - messages.sentSince(channelId, recipients, windowStart);
         if (claimed.size() <= room) {
             int sent = 0;
             for (StoredMessage m : claimed) {
@@ -128,8 +132,10 @@ public class DeliveryWorker {
             return sent;
         }
         if (room <= 0) {
-            Instant opens = messages.oldestSentSince(channelId, windowStart).orElse(now).plus(Duration.ofMinutes(1));
-            String reason = "throttled: " + perMinute + " messages per minute to " + channel.name();
+            Instant opens = messages.oldestSentSince(channelId, recipients, windowStart).orElse(now)
+                    .plus(Duration.ofMinutes(1));
+            String reason = "throttled: " + perMinute + " messages per minute to "
+                    + (recipients == null ? channel.name() : recipients);
             claimed.forEach(m -> messages.defer(m.id(), worker, opens, reason));
             return 0;
         }
@@ -173,7 +179,7 @@ public class DeliveryWorker {
         ChannelConfig channel = messages.routeOf(m.id()).apply(channelSettings);
         NotificationChannel sender = senders.get(channel.kind());
         OutboundMessage out = new OutboundMessage(m.id(), m.idempotencyKey(), m.event(), m.subject(), m.body(),
-                m.linkUrl(), m.ackUrl(), payload(m, json));
+                m.linkUrl(), m.ackUrl(), payload(m, json), m.bodyHtml());
         long started = System.nanoTime();
         DeliveryResult result;
         if (!channel.enabled()) {

@@ -40,16 +40,17 @@ public class MessageRepository {
         jdbc.sql("""
                 INSERT INTO notification_message (incident_id, incident_number, event, template, locale, channel_id,
                     channel_kind, destination, subject, body, link_url, ack_url, status, reason, attempts,
-                    idempotency_key, next_attempt_at, created_by, created_at, payload_json)
+                    idempotency_key, next_attempt_at, created_by, created_at, payload_json, body_html)
                 VALUES (:incidentId, :number, :event, :template, :locale, :channelId, :kind, :destination, :subject,
-                    :body, :link, :ack, :status, :reason, 0, :key, :due, :by, :now, :payload)""")
+                    :body, :link, :ack, :status, :reason, 0, :key, :due, :by, :now, :payload, :html)""")
                 .param("incidentId", m.incidentId()).param("number", m.incidentNumber()).param("event", m.event())
                 .param("template", m.template()).param("locale", m.locale()).param("channelId", m.channelId())
                 .param("kind", m.channelKind().name()).param("destination", cut(m.destination(), 2000))
                 .param("subject", cut(m.subject(), 500)).param("body", cut(m.body(), 16000))
                 .param("link", m.linkUrl()).param("ack", m.ackUrl()).param("status", m.status().name())
                 .param("reason", m.reason()).param("key", UUID.randomUUID().toString()).param("by", m.createdBy()).param("payload", cut(m.payloadJson(), 8000))
-                .param("now", utc(now)).param("due", utc(due)).update(keys, "id");
+                .param("now", utc(now)).param("due", utc(due)).param("html", cut(m.bodyHtml(), 32000))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -139,20 +140,25 @@ public class MessageRepository {
                 .list();
     }
 
-    /** How many messages went to a channel since {@code since} (the throttle window). */
-    public int sentSince(long channelId, Instant since) {
+    /**
+     * How many messages went to one destination since {@code since} (the throttle window): a channel
+     * with its own settings ({@code recipients} null), or the people an email channel's server
+     * emailed directly (their addresses).
+     */
+    public int sentSince(long channelId, String recipients, Instant since) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notification_message
-                WHERE channel_id = :c AND status = 'SENT' AND sent_at >= :since""")
-                .param("c", channelId).param("since", utc(since)).query(Integer.class).single();
+                WHERE channel_id = :c AND COALESCE(recipients, '') = :r AND status = 'SENT' AND sent_at >= :since""")
+                .param("c", channelId).param("r", recipients == null ? "" : recipients).param("since", utc(since))
+                .query(Integer.class).single();
     }
 
-    /** The earliest send time in the window, to know when the next slot opens. */
-    public Optional<Instant> oldestSentSince(long channelId, Instant since) {
+    /** The earliest send time to the destination in the window, to know when the next slot opens. */
+    public Optional<Instant> oldestSentSince(long channelId, String recipients, Instant since) {
         return jdbc.sql("""
                 SELECT MIN(sent_at) FROM notification_message
-                WHERE channel_id = :c AND status = 'SENT' AND sent_at >= :since""")
-                .param("c", channelId).param("since", utc(since))
+                WHERE channel_id = :c AND COALESCE(recipients, '') = :r AND status = 'SENT' AND sent_at >= :since""")
+                .param("c", channelId).param("r", recipients == null ? "" : recipients).param("since", utc(since))
                 .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
                         .map(OffsetDateTime::toInstant))
                 .single();
@@ -211,7 +217,8 @@ public class MessageRepository {
                 rs.getInt("attempts"), rs.getString("idempotency_key"), instant(rs, "next_attempt_at"),
                 (Integer) rs.getObject("last_status", Integer.class), rs.getString("last_response"),
                 rs.getString("last_error"), (Long) rs.getObject("bundle_id", Long.class), rs.getString("created_by"),
-                instant(rs, "created_at"), instant(rs, "sent_at"), rs.getString("payload_json"));
+                instant(rs, "created_at"), instant(rs, "sent_at"), rs.getString("payload_json"),
+                rs.getString("body_html"));
     }
 
     private static Instant instant(ResultSet rs, String col) throws SQLException {

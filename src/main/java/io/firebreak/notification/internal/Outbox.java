@@ -82,7 +82,7 @@ public class Outbox {
             TemplateRenderer.Rendered r = renderer.render(kind, c.locale(), c.kind(), vars);
             return messages.insert(new NewMessage(incident.id(), incident.number(), event, kind.name(),
                     TemplateRenderer.normalise(c.locale()), c.id(), c.kind(), destination(c), r.subject(), r.body(),
-                    incidentUrl(incident), ackUrl, status, reason, actor, payloadJson), clock.instant(), due);
+                    incidentUrl(incident), ackUrl, status, reason, actor, payloadJson, r.html()), clock.instant(), due);
         }).toList();
     }
 
@@ -99,7 +99,7 @@ public class Outbox {
         TemplateRenderer.Rendered r = renderer.render(kind, c.locale(), c.kind(), all);
         return messages.insert(new NewMessage(null, null, event, kind.name(), TemplateRenderer.normalise(c.locale()),
                 c.id(), c.kind(), destination(c), r.subject(), r.body(), null, null, MessageStatus.PENDING, null, actor,
-                json.writeValueAsString(all)), clock.instant());
+                json.writeValueAsString(all), r.html()), clock.instant());
     }
 
     /**
@@ -164,7 +164,8 @@ public class Outbox {
         return i.roles().stream().filter(r -> r.role() == role).map(r -> r.username()).findFirst().orElse("");
     }
 
-    static String format(Instant t) {
+    /** A time as the templates show it ("2026-11-22 10:15 UTC"). */
+    public static String format(Instant t) {
         return t == null ? "" : TIME.format(t.atOffset(ZoneOffset.UTC));
     }
 

@@ -18,7 +18,6 @@ import io.firebreak.identity.UserView;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentView;
 import io.firebreak.notification.ChannelKind;
-import io.firebreak.notification.MessageStatus;
 import io.firebreak.notification.PageRequest;
 import io.firebreak.shared.InvalidInputException;
 

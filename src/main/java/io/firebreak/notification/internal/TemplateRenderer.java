@@ -20,9 +20,13 @@ import io.firebreak.notification.ChannelKind;
 /**
  * Renders a template kind in a locale for a channel kind. Templates are logic-less Mustache
  * (jmustache): values are inserted once and never parsed again, so "{{…}}" or HTML in incident
- * or alert text stays literal. The escaping fits the format: Slack mrkdwn escapes &amp;, &lt;
- * and &gt; as Slack documents; other chat formats and plain text insert values as they are; the
- * email's HTML part is made by HTML-escaping the rendered text. A missing variable renders empty.
+ * or alert text stays literal. Each template has a subject and three bodies
+ * ({@link TemplateFormat}): the plain text (email plain part, webhooks), the Markdown version (chat
+ * tools; Slack's mrkdwn is converted from it) and the HTML version (the email's HTML part). The
+ * Markdown and HTML versions are the admin's edit if any, else derived from the active plain text
+ * ({@link DerivedFormats}). The escaping fits the format: HTML escapes values fully; Slack mrkdwn
+ * escapes &amp;, &lt; and &gt; as Slack documents; other chat formats and plain text insert values
+ * as they are. A missing variable renders empty.
  */
 @Component
 public class TemplateRenderer {
@@ -35,8 +39,12 @@ public class TemplateRenderer {
         this.clock = clock;
     }
 
-    /** A rendered subject and body. */
-    public record Rendered(String subject, String body) {
+    /** A rendered subject and body in the channel's format; {@code html} the email's HTML part (else null). */
+    public record Rendered(String subject, String body, String html) {
+
+        public Rendered(String subject, String body) {
+            this(subject, body, null);
+        }
     }
 
     /** An invalid template: {@code message} is the parser's error. */
@@ -48,7 +56,72 @@ public class TemplateRenderer {
 
     public Rendered render(TemplateKind kind, String locale, ChannelKind channel, Map<String, Object> vars) {
         DefaultTemplates.Template t = active(kind, locale);
-        return render(t.subject(), t.body(), channel, vars);
+        TemplateFormat format = TemplateFormat.of(channel);
+        String body = activeBody(kind, locale, format, t);
+        if (channel == ChannelKind.SLACK) {
+            body = DerivedFormats.slack(body);
+        }
+        Rendered r = render(t.subject(), body, channel, vars);
+        if (channel != ChannelKind.EMAIL) {
+            return r;
+        }
+        String html = compile(htmlCompiler(), "html", activeBody(kind, locale, TemplateFormat.HTML, t))
+                .execute(vars).strip();
+        return new Rendered(r.subject(), r.body(), html);
+    }
+
+    /** The active body of a format: the admin's edit, else the one derived from the active plain text. */
+    public String activeBody(TemplateKind kind, String locale, TemplateFormat format) {
+        return activeBody(kind, locale, format, active(kind, locale));
+    }
+
+    private String activeBody(TemplateKind kind, String locale, TemplateFormat format, DefaultTemplates.Template t) {
+        if (format == TemplateFormat.PLAIN) {
+            return t.body();
+        }
+        return jdbc.sql("SELECT body FROM notification_template_variant WHERE kind = :k AND locale = :l AND format = :f")
+                .param("k", kind.name()).param("l", normalise(locale)).param("f", format.name())
+                .query(String.class).optional().orElseGet(() -> DerivedFormats.of(t.body(), format));
+    }
+
+    /** True if the admin edited this format's body (PLAIN: the subject and plain text). */
+    public boolean isEdited(TemplateKind kind, String locale, TemplateFormat format) {
+        if (format == TemplateFormat.PLAIN) {
+            return isEdited(kind, locale);
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM notification_template_variant WHERE kind = :k AND locale = :l"
+                + " AND format = :f")
+                .param("k", kind.name()).param("l", normalise(locale)).param("f", format.name())
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Stores an edited Markdown or HTML body after checking that it parses; a bad one leaves the old active. */
+    public void saveVariant(TemplateKind kind, String locale, TemplateFormat format, String body, String actor) {
+        if (format == TemplateFormat.PLAIN) {
+            throw new TemplateError("format", "the plain text is saved with its subject");
+        }
+        if (body == null || body.isBlank()) {
+            throw new TemplateError("body", "must not be empty");
+        }
+        compile(format == TemplateFormat.HTML ? htmlCompiler() : compiler(ChannelKind.WEBHOOK), "body", body);
+        String loc = normalise(locale);
+        resetVariant(kind, loc, format);
+        jdbc.sql("INSERT INTO notification_template_variant (kind, locale, format, body, updated_by, updated_at)"
+                + " VALUES (:k, :l, :f, :b, :by, :at)")
+                .param("k", kind.name()).param("l", loc).param("f", format.name()).param("b", body).param("by", actor)
+                .param("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC)).update();
+    }
+
+    /** Goes back to the body derived from the plain text. */
+    public void resetVariant(TemplateKind kind, String locale, TemplateFormat format) {
+        jdbc.sql("DELETE FROM notification_template_variant WHERE kind = :k AND locale = :l AND format = :f")
+                .param("k", kind.name()).param("l", normalise(locale)).param("f", format.name()).update();
+    }
+
+    /** Renders a body of a format against variables as it would go out (the editor's preview). */
+    public String preview(TemplateFormat format, String body, Map<String, Object> vars) {
+        Mustache.Compiler compiler = format == TemplateFormat.HTML ? htmlCompiler() : compiler(ChannelKind.WEBHOOK);
+        return compile(compiler, "body", body).execute(vars).strip();
     }
 
     public Rendered render(String subject, String body, ChannelKind channel, Map<String, Object> vars) {
@@ -110,6 +183,12 @@ public class TemplateRenderer {
         } catch (MustacheException e) {
             throw new TemplateError(field, e.getMessage());
         }
+    }
+
+    private static Mustache.Compiler htmlCompiler() {
+        return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").withLoader(name -> {
+            throw new MustacheException("partials are not supported");
+        });
     }
 
     private static Mustache.Compiler compiler(ChannelKind channel) {

@@ -90,6 +90,33 @@ public class UrlGuard {
         return uri;
     }
 
+    /**
+     * The check of an SMTP server before each email: its host must not resolve to an internal
+     * address unless the admin allow-list or {@code firebreak.notification.smtp-allowed-hosts}
+     * (entries {@code extraAllowed}: host names, addresses or CIDR ranges; SMTP relays are usually
+     * internal) permits it. Throws {@link RefusedUrlException} with the reason.
+     */
+    public void checkSmtpHost(String host, List<String> extraAllowed) {
+        if (host == null || host.isBlank()) {
+            throw new RefusedUrlException("no SMTP host");
+        }
+        List<String> allow = new java.util.ArrayList<>(allowList());
+        allow.addAll(extraAllowed);
+        boolean hostAllowed = allow.stream().anyMatch(e -> e.equalsIgnoreCase(host.strip()));
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host.strip());
+        } catch (UnknownHostException e) {
+            throw new RefusedUrlException("SMTP host " + host + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!hostAllowed && isInternal(address) && allow.stream().noneMatch(e -> matches(e, address))) {
+                throw new RefusedUrlException("address " + address.getHostAddress() + " of SMTP host " + host
+                        + " is internal and not allow-listed (firebreak.notification.smtp-allowed-hosts)");
+            }
+        }
+    }
+
     List<String> allowList() {
         return jdbc.sql("SELECT entry FROM notification_allow_entry ORDER BY entry").query(String.class).list();
     }

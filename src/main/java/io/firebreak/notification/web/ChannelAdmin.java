@@ -66,6 +66,19 @@ class ChannelAdmin {
         return after;
     }
 
+    /** Enables or disables a channel, keeping everything else (audited). */
+    @Transactional
+    ChannelConfig setEnabled(long id, boolean enabled, String actor) {
+        ChannelConfig before = get(id);
+        channels.update(new ChannelConfig(before.id(), before.name(), before.kind(), before.target(),
+                before.mentions(), before.smtp(), null, before.locale(), before.levels(), before.ackAs(), enabled,
+                before.customer()));
+        ChannelConfig after = get(id);
+        audit.record(actor, "notification-channel", String.valueOf(id), enabled ? "enabled" : "disabled",
+                ChannelResponse.of(before), ChannelResponse.of(after));
+        return after;
+    }
+
     @Transactional
     void delete(long id, String actor) {
         ChannelConfig before = get(id);

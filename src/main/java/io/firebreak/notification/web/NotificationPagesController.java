@@ -1,29 +1,32 @@
 package io.firebreak.notification.web;
 
 import java.security.Principal;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.MessageStatus;
+import io.firebreak.notification.internal.ChannelConfig;
 import io.firebreak.notification.internal.ChannelRepository;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.DeliveryWorker;
 import io.firebreak.notification.internal.MessageRepository;
 import io.firebreak.notification.internal.SampleIncident;
+import io.firebreak.notification.internal.TemplateFormat;
 import io.firebreak.notification.internal.TemplateKind;
 import io.firebreak.notification.internal.TemplateRenderer;
 import io.firebreak.shared.ConflictException;
 import io.firebreak.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The notification admin pages (ADMIN only): {@code /notifications} (channels with their
@@ -59,24 +62,43 @@ class NotificationPagesController {
     }
 
     @PostMapping("/notifications/channels")
-    String create(@RequestParam String name, @RequestParam String kind, @RequestParam String target,
-            @RequestParam(required = false) String secret, @RequestParam(required = false) String mentions,
-            @RequestParam(required = false) String levels, @RequestParam(required = false) String locale,
-            @RequestParam(required = false) String ackAs, @RequestParam(required = false) boolean customer,
-            @RequestParam(required = false) String smtpHost, @RequestParam(required = false) Integer smtpPort,
-            @RequestParam(required = false) boolean smtpTls, @RequestParam(required = false) String smtpUser,
-            @RequestParam(required = false) String smtpFrom, Model model, Principal principal) {
-        ChannelRequest.SmtpRequest smtp = "EMAIL".equalsIgnoreCase(kind)
-                ? new ChannelRequest.SmtpRequest(smtpHost, smtpPort, smtpTls, smtpUser, smtpFrom)
-                : null;
+    String create(@ModelAttribute ChannelForm form, Model model, Principal principal) {
         try {
-            admin.create(new ChannelRequest(name, kind, target, list(mentions), smtp, secret, locale, list(levels),
-                    ackAs, true, customer), principal.getName());
+            admin.create(form.toRequest(true), principal.getName());
             return "redirect:/notifications";
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("error", e.getMessage());
             return channels(model);
         }
+    }
+
+    /** The edit form of one channel: the secret only as "set"/"not set", the URL masked (empty keeps both). */
+    @GetMapping("/notifications/channels/{id}")
+    String editChannel(@PathVariable long id, Model model) {
+        model.addAttribute("channel", ChannelResponse.of(admin.get(id)));
+        model.addAttribute("kinds", ChannelKind.values());
+        return "notification/channel-edit";
+    }
+
+    @PostMapping("/notifications/channels/{id}")
+    String update(@PathVariable long id, @ModelAttribute ChannelForm form, Model model, Principal principal,
+            HttpServletResponse response) {
+        ChannelConfig before = admin.get(id);
+        try {
+            admin.update(id, form.toRequest(before.enabled()), principal.getName());
+            return "redirect:/notifications";
+        } catch (InvalidInputException | ConflictException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+            return editChannel(id, model);
+        }
+    }
+
+    /** Enables or disables a channel (a disabled one sends nothing; its queued messages fail as "channel disabled"). */
+    @PostMapping("/notifications/channels/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled, Principal principal) {
+        admin.setEnabled(id, enabled, principal.getName());
+        return "redirect:/notifications";
     }
 
     @PostMapping("/notifications/channels/{id}/delete")
@@ -117,50 +139,72 @@ class NotificationPagesController {
         return "notification/templates";
     }
 
+    /** The editor of one template in one format (PLAIN: subject and text; MARKDOWN, HTML: the body). */
     @GetMapping("/notifications/templates/{kind}/{locale}")
-    String edit(@PathVariable String kind, @PathVariable String locale, Model model) {
+    String edit(@PathVariable String kind, @PathVariable String locale,
+            @RequestParam(defaultValue = "PLAIN") String format, Model model) {
         TemplateKind k = TemplateApiController.kind(kind);
         String loc = TemplateApiController.locale(locale);
-        var t = renderer.active(k, loc);
-        model.addAttribute("kind", k);
-        model.addAttribute("locale", loc);
-        model.addAttribute("subject", t.subject());
-        model.addAttribute("body", t.body());
-        model.addAttribute("preview", renderer.render(t.subject(), t.body(), ChannelKind.WEBHOOK,
-                SampleIncident.variables(loc)));
+        TemplateFormat f = TemplateApiController.format(format);
+        String subject = renderer.active(k, loc).subject();
+        String body = renderer.activeBody(k, loc, f);
+        editor(model, k, loc, f, subject, body);
+        model.addAttribute("preview", preview(f, subject, body, loc));
         return "notification/template-edit";
     }
 
     @PostMapping("/notifications/templates/{kind}/{locale}")
-    String save(@PathVariable String kind, @PathVariable String locale, @RequestParam String subject,
+    String save(@PathVariable String kind, @PathVariable String locale,
+            @RequestParam(defaultValue = "PLAIN") String format, @RequestParam(required = false) String subject,
             @RequestParam String body, @RequestParam(required = false) String reset, Model model,
             Principal principal) {
         TemplateKind k = TemplateApiController.kind(kind);
         String loc = TemplateApiController.locale(locale);
+        TemplateFormat f = TemplateApiController.format(format);
+        String back = "redirect:/notifications/templates/" + k.name() + "/" + loc + "?format=" + f.name();
         if (reset != null) {
-            renderer.reset(k, loc);
-            return "redirect:/notifications/templates/" + k.name() + "/" + loc;
+            if (f == TemplateFormat.PLAIN) {
+                renderer.reset(k, loc);
+            } else {
+                renderer.resetVariant(k, loc, f);
+            }
+            return back;
         }
         try {
-            renderer.save(k, loc, subject, body, principal.getName());
-            return "redirect:/notifications/templates/" + k.name() + "/" + loc + "?saved";
+            if (f == TemplateFormat.PLAIN) {
+                renderer.save(k, loc, subject, body, principal.getName());
+            } else {
+                renderer.saveVariant(k, loc, f, body, principal.getName());
+            }
+            return back + "&saved";
         } catch (TemplateRenderer.TemplateError e) {
-            model.addAttribute("kind", k);
-            model.addAttribute("locale", loc);
-            model.addAttribute("subject", subject);
-            model.addAttribute("body", body);
+            editor(model, k, loc, f, f == TemplateFormat.PLAIN ? subject : renderer.active(k, loc).subject(), body);
             model.addAttribute("error", e.getMessage());
             return "notification/template-edit";
         }
     }
 
-    /** The live preview fragment (htmx) of the edited text against the sample incident. */
+    private void editor(Model model, TemplateKind k, String loc, TemplateFormat f, String subject, String body) {
+        model.addAttribute("kind", k);
+        model.addAttribute("locale", loc);
+        model.addAttribute("format", f);
+        model.addAttribute("formats", TemplateFormat.values());
+        model.addAttribute("subject", subject);
+        model.addAttribute("body", body);
+    }
+
+    private TemplateRenderer.Rendered preview(TemplateFormat format, String subject, String body, String locale) {
+        var vars = SampleIncident.variables(locale);
+        return new TemplateRenderer.Rendered(renderer.preview(TemplateFormat.PLAIN, subject == null ? "" : subject,
+                vars), renderer.preview(format, body, vars));
+    }
+
+    /** The live preview fragment (htmx) of the edited text against the sample incident (HTML shown as source). */
     @PostMapping("/notifications/templates/preview")
-    String preview(@RequestParam String subject, @RequestParam String body, @RequestParam String locale,
-            Model model) {
+    String preview(@RequestParam(required = false) String subject, @RequestParam String body,
+            @RequestParam String locale, @RequestParam(defaultValue = "PLAIN") String format, Model model) {
         try {
-            model.addAttribute("preview", renderer.render(subject, body, ChannelKind.WEBHOOK,
-                    SampleIncident.variables(locale)));
+            model.addAttribute("preview", preview(TemplateApiController.format(format), subject, body, locale));
         } catch (TemplateRenderer.TemplateError e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -184,12 +228,5 @@ class NotificationPagesController {
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("q", q);
         return "notification/ledger";
-    }
-
-    private static List<String> list(String csv) {
-        if (csv == null || csv.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 }

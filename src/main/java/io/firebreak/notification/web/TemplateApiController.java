@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.internal.SampleIncident;
+import io.firebreak.notification.internal.TemplateFormat;
 import io.firebreak.notification.internal.TemplateKind;
 import io.firebreak.notification.internal.TemplateRenderer;
 import io.firebreak.shared.InvalidInputException;
@@ -42,8 +42,12 @@ class TemplateApiController {
         this.renderer = renderer;
     }
 
-    /** One template as listed. */
-    record TemplateResponse(String kind, String locale, String subject, String body, boolean edited) {
+    /**
+     * One template as listed: the subject and plain text ({@code edited}: by an admin), the Markdown
+     * and HTML bodies ({@code markdownEdited}, {@code htmlEdited}: false = derived from the plain text).
+     */
+    record TemplateResponse(String kind, String locale, String subject, String body, boolean edited, String markdown,
+            boolean markdownEdited, String html, boolean htmlEdited) {
     }
 
     @GetMapping
@@ -51,12 +55,44 @@ class TemplateApiController {
         List<TemplateResponse> out = new ArrayList<>();
         for (TemplateKind kind : TemplateKind.values()) {
             for (String locale : List.of("zh-CN", "en")) {
-                var t = renderer.active(kind, locale);
-                out.add(new TemplateResponse(kind.name(), locale, t.subject(), t.body(),
-                        renderer.isEdited(kind, locale)));
+                out.add(response(kind, locale));
             }
         }
         return out;
+    }
+
+    private TemplateResponse response(TemplateKind kind, String locale) {
+        var t = renderer.active(kind, locale);
+        return new TemplateResponse(kind.name(), locale, t.subject(), t.body(), renderer.isEdited(kind, locale),
+                renderer.activeBody(kind, locale, TemplateFormat.MARKDOWN),
+                renderer.isEdited(kind, locale, TemplateFormat.MARKDOWN),
+                renderer.activeBody(kind, locale, TemplateFormat.HTML),
+                renderer.isEdited(kind, locale, TemplateFormat.HTML));
+    }
+
+    /** Saves the Markdown or HTML body of a template ({@code {"body": …}}); 400 naming "body" if it does not parse. */
+    @PutMapping("/{kind}/{locale}/{format}")
+    TemplateResponse saveFormat(@PathVariable String kind, @PathVariable String locale, @PathVariable String format,
+            @RequestBody Map<String, String> body, Principal principal) {
+        TemplateKind k = kind(kind);
+        String loc = locale(locale);
+        TemplateFormat f = format(format);
+        if (f == TemplateFormat.PLAIN) {
+            throw new InvalidInputException("format", "the plain text is saved with PUT /{kind}/{locale}");
+        }
+        try {
+            renderer.saveVariant(k, loc, f, body == null ? null : body.get("body"), principal.getName());
+        } catch (TemplateRenderer.TemplateError e) {
+            throw new InvalidInputException("body", e.getMessage());
+        }
+        return response(k, loc);
+    }
+
+    /** Goes back to the Markdown or HTML body derived from the plain text. */
+    @DeleteMapping("/{kind}/{locale}/{format}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetFormat(@PathVariable String kind, @PathVariable String locale, @PathVariable String format) {
+        renderer.resetVariant(kind(kind), locale(locale), format(format));
     }
 
     @PutMapping("/{kind}/{locale}")
@@ -71,8 +107,7 @@ class TemplateApiController {
             String field = e.getMessage().startsWith("subject") ? "subject" : "body";
             throw new InvalidInputException(field, e.getMessage());
         }
-        var t = renderer.active(k, loc);
-        return new TemplateResponse(k.name(), loc, t.subject(), t.body(), true);
+        return response(k, loc);
     }
 
     @DeleteMapping("/{kind}/{locale}")
@@ -81,12 +116,15 @@ class TemplateApiController {
         renderer.reset(kind(kind), locale(locale));
     }
 
+    /** Renders {@code subject} and {@code body} (in {@code format}, default PLAIN) against the sample incident. */
     @PostMapping("/preview")
     TemplateRenderer.Rendered preview(@RequestBody Map<String, String> body) {
         Map<String, String> b = body == null ? Map.of() : body;
+        TemplateFormat f = format(b.getOrDefault("format", "PLAIN"));
+        var vars = SampleIncident.variables(b.getOrDefault("locale", "zh-CN"));
         try {
-            return renderer.render(b.getOrDefault("subject", ""), b.getOrDefault("body", ""), ChannelKind.WEBHOOK,
-                    SampleIncident.variables(b.getOrDefault("locale", "zh-CN")));
+            return new TemplateRenderer.Rendered(renderer.preview(TemplateFormat.PLAIN, b.getOrDefault("subject", ""),
+                    vars), renderer.preview(f, b.getOrDefault("body", ""), vars));
         } catch (TemplateRenderer.TemplateError e) {
             throw new InvalidInputException(e.getMessage().startsWith("subject") ? "subject" : "body", e.getMessage());
         }
@@ -97,6 +135,14 @@ class TemplateApiController {
             return TemplateKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("kind", "unknown template kind");
+        }
+    }
+
+    static TemplateFormat format(String format) {
+        try {
+            return TemplateFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", "must be PLAIN, MARKDOWN or HTML");
         }
     }
 

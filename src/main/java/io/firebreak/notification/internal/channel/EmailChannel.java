@@ -1,7 +1,9 @@
 package io.firebreak.notification.internal.channel;
 
+import java.util.List;
 import java.util.Properties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -16,6 +18,7 @@ import io.firebreak.notification.internal.ChannelConfig;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.NotificationChannel;
 import io.firebreak.notification.internal.OutboundMessage;
+import io.firebreak.notification.internal.UrlGuard;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -23,12 +26,22 @@ import jakarta.mail.internet.MimeMessage;
  * Email over the channel's SMTP server (host, port, STARTTLS, user and password): a multipart
  * message with a plain-text part and an HTML part (the text HTML-escaped, so tags in alert text stay
  * literal). The idempotency key travels as the {@code X-Firebreak-Idempotency-Key} header.
- * Connection problems are retried, authentication and address errors are final.
+ * Connection problems are retried, authentication and address errors are final. The SMTP host is
+ * checked like a webhook URL before each email ({@link UrlGuard#checkSmtpHost}): an internal relay
+ * must be allow-listed (admin allow-list or {@code firebreak.notification.smtp-allowed-hosts}).
  */
 @Component
 class EmailChannel implements NotificationChannel {
 
     private static final String TIMEOUT_MS = "10000";
+
+    private final UrlGuard guard;
+    private final List<String> smtpAllowed;
+
+    EmailChannel(UrlGuard guard, @Value("${firebreak.notification.smtp-allowed-hosts:}") List<String> smtpAllowed) {
+        this.guard = guard;
+        this.smtpAllowed = smtpAllowed.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
 
     @Override
     public ChannelKind kind() {
@@ -40,6 +53,11 @@ class EmailChannel implements NotificationChannel {
         ChannelConfig.SmtpSettings smtp = channel.smtp();
         if (smtp == null || smtp.host() == null || smtp.host().isBlank()) {
             return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "no SMTP server configured");
+        }
+        try {
+            guard.checkSmtpHost(smtp.host(), smtpAllowed);
+        } catch (UrlGuard.RefusedUrlException e) {
+            return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "SMTP host refused: " + e.getMessage());
         }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
@@ -85,8 +103,13 @@ class EmailChannel implements NotificationChannel {
 
     static String html(OutboundMessage message) {
         StringBuilder s = new StringBuilder("<!DOCTYPE html><html><body><div>");
-        for (String line : message.text().split("\n", -1)) {
-            s.append(HtmlUtils.htmlEscape(line)).append("<br>");
+        if (message.html() != null) {
+            // Rendered from the HTML template: its values are already HTML-escaped.
+            s.append(message.html());
+        } else {
+            for (String line : message.text().split("\n", -1)) {
+                s.append(HtmlUtils.htmlEscape(line)).append("<br>");
+            }
         }
         s.append("</div>");
         if (message.linkUrl() != null) {

@@ -22,6 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class WeComChannel implements NotificationChannel {
 
+    private static final java.util.regex.Pattern BOLD = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*");
+
     private final OutboundHttp http;
     private final ObjectMapper json;
     private final ChatLabels labels;
@@ -60,7 +62,9 @@ class WeComChannel implements NotificationChannel {
             body.put("msgtype", "markdown");
             body.put("markdown", Map.of("content", text.toString()));
         } else {
-            StringBuilder text = new StringBuilder(message.subject()).append('\n').append(message.text());
+            // A text message shows Markdown literally: the bold markers of the Markdown template go.
+            StringBuilder text = new StringBuilder(message.subject()).append('\n')
+                    .append(BOLD.matcher(message.text()).replaceAll("$1"));
             if (message.linkUrl() != null) {
                 text.append('\n').append(message.linkUrl());
             }
