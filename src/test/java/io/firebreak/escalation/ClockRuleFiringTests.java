@@ -139,7 +139,8 @@ class ClockRuleFiringTests {
 
         List<TimelineEntryView> marks = ruleEntries(p1, atRisk);
         assertThat(marks).hasSize(2);
-        assertThat(marks.get(0).text()).contains("target at risk").contains("RESPONSE").contains(commander.username());
+        assertThat(marks.get(0).text()).contains("target at risk").contains("RESPONSE target due")
+                .contains("audience was notified");
         assertThat(marks.get(1).text()).contains("RESOLUTION");
         assertThat(ruleEntries(p1, seeded("stage-grade-30"))).singleElement()
                 .satisfies(e -> assertThat(e.text()).contains("commander notified").contains(commander.username()));

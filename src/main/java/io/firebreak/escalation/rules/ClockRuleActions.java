@@ -19,10 +19,12 @@ import io.firebreak.identity.Role;
 import io.firebreak.identity.TeamManagement;
 import io.firebreak.identity.UserManagement;
 import io.firebreak.identity.UserView;
+import io.firebreak.incident.ClockView;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentRole;
 import io.firebreak.incident.IncidentView;
 import io.firebreak.incident.RoleAssignment;
+import io.firebreak.notification.IncidentNotices;
 import io.firebreak.notification.PageRequest;
 import io.firebreak.notification.PagingManagement;
 import io.firebreak.severity.SeverityLevelView;
@@ -31,7 +33,8 @@ import io.firebreak.severity.SeverityManagement;
 /**
  * Carries out a firing's actions inside the firing transaction and publishes one
  * {@link ClockRuleFired} per action (its timeline entry commits with it). Pages are idempotent by
- * their dedup key {@code rule:<rule>:<incident>:<period>:<user>}.
+ * their dedup key {@code rule:<rule>:<incident>:<period>:<user>}; an at-risk target is told to the
+ * level's audience through the notification module's "clock at risk" message.
  */
 @Component
 class ClockRuleActions {
@@ -42,16 +45,19 @@ class ClockRuleActions {
 
     private final EscalationManagement escalation;
     private final PagingManagement paging;
+    private final IncidentNotices notices;
     private final IncidentManagement incidents;
     private final SeverityManagement severity;
     private final UserManagement users;
     private final TeamManagement teams;
     private final ApplicationEventPublisher events;
 
-    ClockRuleActions(EscalationManagement escalation, PagingManagement paging, IncidentManagement incidents,
-            SeverityManagement severity, UserManagement users, TeamManagement teams, ApplicationEventPublisher events) {
+    ClockRuleActions(EscalationManagement escalation, PagingManagement paging, IncidentNotices notices,
+            IncidentManagement incidents, SeverityManagement severity, UserManagement users, TeamManagement teams,
+            ApplicationEventPublisher events) {
         this.escalation = escalation;
         this.paging = paging;
+        this.notices = notices;
         this.incidents = incidents;
         this.severity = severity;
         this.users = users;
@@ -69,8 +75,7 @@ class ClockRuleActions {
                 case REMIND_COMMS_LEAD -> roleHolder(rule, incident, firing, IncidentRole.COMMS_LEAD,
                         "Status update due: " + rule.nameEn());
                 case NOTIFY_COMMANDER -> roleHolder(rule, incident, firing, IncidentRole.COMMANDER, rule.nameEn());
-                case MARK_AT_RISK -> firing.clock() + " target; " + roleHolder(rule, incident, firing, IncidentRole.COMMANDER,
-                        firing.clock() + " target of " + incident.number() + " is at risk");
+                case MARK_AT_RISK -> atRisk(incident, firing);
             };
             events.publishEvent(new ClockRuleFired(incident.id(), incident.number(), rule.id(), rule.nameEn(),
                     action.name(), detail, ACTOR, now));
@@ -80,6 +85,14 @@ class ClockRuleActions {
     private String nextStep(IncidentView incident) {
         int step = escalation.escalateNow(incident.number(), ACTOR);
         return step > 0 ? "step " + step : "no escalation step left";
+    }
+
+    /** Tells the level's audience (notification module) that the firing's target is at risk. */
+    private String atRisk(IncidentView incident, ClockRuleSchedule.Firing firing) {
+        Instant dueAt = incident.clocks().stream().filter(c -> c.kind() == firing.clock()).map(ClockView::dueAt)
+                .findFirst().orElseThrow();
+        notices.clockAtRisk(incident.id(), firing.clock().name(), dueAt, ACTOR);
+        return firing.clock() + " target due " + dueAt + "; the level's audience was notified";
     }
 
     /** Raises, never lowers: a target at or below the current level changes nothing. */
