@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward; it starts at the real time so data stays plausible. */
+/**
+ * A clock tests can move forward; it starts at the real time so data stays plausible, in whole
+ * microseconds like the application's clock, since that is what both databases store.
+ */
 public class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     @Override
     public ZoneId getZone() {
