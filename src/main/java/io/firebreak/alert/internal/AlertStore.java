@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.firebreak.alert.AlertFeedAppended;
 import io.firebreak.alert.AlertStatus;
 import io.firebreak.alert.Suppression;
 import io.firebreak.alert.TransitionKind;
@@ -51,8 +53,10 @@ class AlertStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -155,6 +159,7 @@ class AlertStore {
             }
             template.batchUpdate("INSERT INTO alert_transition (seq, alert_id, kind, at) VALUES (?, ?, ?, ?)",
                     transitions);
+            events.publishEvent(new AlertFeedAppended(last));
         }
         List<WriteResult> results = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {

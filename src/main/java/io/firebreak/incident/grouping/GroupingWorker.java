@@ -2,10 +2,15 @@ package io.firebreak.incident.grouping;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,7 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.firebreak.alert.AlertFeedAppended;
 import io.firebreak.alert.AlertFeedEntry;
+import io.firebreak.shared.WakeUp;
 
 /**
  * Turns the alert module's transition feed into incidents. A reconciler safe with several
@@ -35,16 +42,17 @@ public class GroupingWorker {
     private final TransactionTemplate entry;
     private final Clock clock;
     private final String cursor;
+    private final WakeUp wakeUp;
     private volatile boolean feedMissingLogged;
 
     @Autowired
     GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
-            Clock clock) {
-        this(grouper, store, feed, transactions, clock, CURSOR);
+            Clock clock, @Value("${firebreak.wake-up:true}") boolean wakeUpEnabled) {
+        this(grouper, store, feed, transactions, clock, CURSOR, wakeUpEnabled);
     }
 
     GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
-            Clock clock, String cursor) {
+            Clock clock, String cursor, boolean wakeUpEnabled) {
         this.grouper = grouper;
         this.store = store;
         this.feed = feed;
@@ -53,16 +61,27 @@ public class GroupingWorker {
         this.entry.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.cursor = cursor;
+        this.wakeUp = new WakeUp("alert-grouping", wakeUpEnabled, clock, () -> {
+            drain();
+            return Optional.empty();
+        });
+    }
+
+    @EventListener
+    void on(AlertFeedAppended e) {
+        wakeUp.afterCommit();
+    }
+
+    @PreDestroy
+    void stopWakeUp() {
+        wakeUp.close();
     }
 
     @Scheduled(fixedDelayString = "${firebreak.alert-grouping-interval:PT1S}",
             initialDelayString = "${firebreak.alert-grouping-interval:PT1S}")
     void scheduledPass() {
         try {
-            // A full batch means more may be waiting: keep going rather than wait for the next tick.
-            for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
-                // next batch
-            }
+            drain();
         } catch (UnsupportedOperationException e) {
             if (!feedMissingLogged) {
                 feedMissingLogged = true;
@@ -71,6 +90,13 @@ public class GroupingWorker {
         } catch (RuntimeException e) {
             // Nothing of a failed pass committed, the cursor included: the next pass retries it.
             log.warn("Alert grouping pass failed; retrying on the next pass", e);
+        }
+    }
+
+    /** Passes until the feed is drained (at most 50 batches, so one caller cannot hog the cursor lock). */
+    private void drain() {
+        for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
+            // A full batch means more may be waiting: keep going rather than wait for the next signal.
         }
     }
 

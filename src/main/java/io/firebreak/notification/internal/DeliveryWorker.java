@@ -8,7 +8,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.MessageFailed;
 import io.firebreak.notification.MessageSent;
 import io.firebreak.notification.MessageStatus;
+import io.firebreak.shared.WakeUp;
 
 /**
  * Delivers the outbox. Each pass claims due messages one by one with a conditional UPDATE (a
@@ -35,6 +39,11 @@ import io.firebreak.notification.MessageStatus;
  * When more are due than the window has room for, the waiting messages are bundled into one
  * summary message (the originals become BUNDLED and point at it); with no room at all they stay
  * PENDING with the reason shown in the ledger until the window opens.
+ * <p>
+ * Event-driven: writing an outbox row wakes this worker's own thread when the writing transaction
+ * commits (or at the row's due instant), so a page leaves within milliseconds; the scheduled pass
+ * every {@code firebreak.notification.interval} remains the safety net (retries, other instances,
+ * rows written before a crash).
  */
 @Component
 public class DeliveryWorker {
@@ -55,6 +64,7 @@ public class DeliveryWorker {
     private final String workerId = UUID.randomUUID().toString();
     private final ApplicationEventPublisher events;
     private final tools.jackson.databind.ObjectMapper json;
+    private final WakeUp wakeUp;
 
     DeliveryWorker(MessageRepository messages, ChannelRepository channels, List<NotificationChannel> senders,
             TransactionTemplate tx, TemplateRenderer renderer, Clock clock, ApplicationEventPublisher events,
@@ -62,7 +72,8 @@ public class DeliveryWorker {
             @Value("${firebreak.notification.max-attempts:5}") int maxAttempts,
             @Value("${firebreak.notification.backoff:PT30S}") Duration backoff,
             @Value("${firebreak.notification.lease:PT2M}") Duration lease,
-            @Value("${firebreak.notification.throttle-per-minute:10}") int perMinute) {
+            @Value("${firebreak.notification.throttle-per-minute:10}") int perMinute,
+            DeliverySignal signal, @Value("${firebreak.wake-up:true}") boolean wakeUpEnabled) {
         this.messages = messages;
         this.channels = channels;
         senders.forEach(s -> this.senders.put(s.kind(), s));
@@ -75,6 +86,16 @@ public class DeliveryWorker {
         this.perMinute = perMinute;
         this.events = events;
         this.json = json;
+        this.wakeUp = new WakeUp("notification-delivery", wakeUpEnabled, clock, () -> {
+            runOnce();
+            return Optional.empty();
+        });
+        signal.connect(wakeUp);
+    }
+
+    @PreDestroy
+    void stopWakeUp() {
+        wakeUp.close();
     }
 
     @Scheduled(fixedDelayString = "${firebreak.notification.interval:PT5S}",

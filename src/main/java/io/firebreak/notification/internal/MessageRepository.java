@@ -25,9 +25,11 @@ import io.firebreak.notification.MessageStatus;
 public class MessageRepository {
 
     private final JdbcClient jdbc;
+    private final DeliverySignal signal;
 
-    MessageRepository(JdbcClient jdbc) {
+    MessageRepository(JdbcClient jdbc, DeliverySignal signal) {
         this.jdbc = jdbc;
+        this.signal = signal;
     }
 
     public long insert(NewMessage m, Instant now) {
@@ -51,6 +53,7 @@ public class MessageRepository {
                 .param("reason", m.reason()).param("key", UUID.randomUUID().toString()).param("by", m.createdBy()).param("payload", cut(m.payloadJson(), 8000))
                 .param("now", utc(now)).param("due", utc(due)).param("html", cut(m.bodyHtml(), 32000))
                 .update(keys, "id");
+        signal.queued(due);
         return keys.getKey().longValue();
     }
 
