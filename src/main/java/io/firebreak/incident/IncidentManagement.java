@@ -371,13 +371,13 @@ public class IncidentManagement {
      * retitles the incident without a separate details event. For the incident module's grouping.
      */
     @Transactional
-    public IncidentView alertAttached(String ref, String actor, long alertId, String alertTitle, AlertAttachment how,
+    public void alertAttached(String ref, String actor, long alertId, String alertTitle, AlertAttachment how,
             int firingAlerts, int totalAlerts, String newTitle) {
-        return change(ref, actor, "alert-attached", (i, now) -> {
+        apply(ref, actor, "alert-attached", (i, now) -> {
             retitle(i, newTitle, now);
             return List.of(new IncidentAlertAttached(i.id(), i.number(), actor, now, alertId, alertTitle, how,
                     firingAlerts, totalAlerts));
-        });
+        }, false);
     }
 
     /**
@@ -385,13 +385,13 @@ public class IncidentManagement {
      * {@code autoResolve} the caller then moves the incident to RESOLVED.
      */
     @Transactional
-    public IncidentView alertResolved(String ref, String actor, long alertId, String alertTitle, int firingAlerts,
+    public void alertResolved(String ref, String actor, long alertId, String alertTitle, int firingAlerts,
             int totalAlerts, boolean autoResolve, String newTitle) {
-        return change(ref, actor, "alert-resolved", (i, now) -> {
+        apply(ref, actor, "alert-resolved", (i, now) -> {
             retitle(i, newTitle, now);
             return List.of(new IncidentAlertResolved(i.id(), i.number(), actor, now, alertId, alertTitle,
                     firingAlerts, totalAlerts, autoResolve));
-        });
+        }, false);
     }
 
     private static void retitle(Incident incident, String newTitle, Instant now) {
@@ -412,21 +412,34 @@ public class IncidentManagement {
      * entries join this transaction) and audits. A change that produced no event leaves the incident as it is.
      */
     private IncidentView change(String ref, String actor, String action, Change change) {
+        return view(apply(ref, actor, action, change, true));
+    }
+
+    /**
+     * Loads, changes, stores and announces the incident; returns its id (no view: alert grouping's
+     * hot path). {@code audited} false leaves the audit log out: alert attachments and resolutions
+     * are the machine's, recorded on the timeline with the same facts, and would flood the log of
+     * people's changes during an alert storm.
+     */
+    private long apply(String ref, String actor, String action, Change change, boolean audited) {
         long id = resolve(ref);
         Incident incident = repository.find(id).orElseThrow(() -> notFound(ref));
-        Map<String, Object> before = snapshot(incident);
+        Map<String, Object> before = audited ? snapshot(incident) : null;
+        Incident.Children childrenBefore = incident.children();
         Instant now = now();
         List<IncidentEvent> produced = change.apply(incident, now);
         if (produced.isEmpty()) {
-            return view(id);
+            return id;
         }
-        repository.update(incident);
+        repository.update(incident, !incident.children().equals(childrenBefore));
         for (IncidentEvent event : produced) {
             events.publishEvent(event);
         }
-        audit.record(actor, "incident", String.valueOf(id), action, before,
-                produced.size() == 1 ? produced.get(0) : produced);
-        return view(id);
+        if (audited) {
+            audit.record(actor, "incident", String.valueOf(id), action, before,
+                    produced.size() == 1 ? produced.get(0) : produced);
+        }
+        return id;
     }
 
     private IncidentView advance(String ref, String actor, IncidentStatus target) {

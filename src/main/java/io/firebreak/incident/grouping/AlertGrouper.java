@@ -109,7 +109,7 @@ class AlertGrouper {
         Optional<GroupingStore.Group> group = store.latestGroup(alert.integrationId(), key)
                 .filter(g -> policy.window() == null || !g.openedAt().plus(policy.window()).isBefore(now));
         if (group.isPresent()) {
-            IncidentView incident = incidents.get(String.valueOf(group.get().incidentId()));
+            IncidentHead incident = store.head(group.get().incidentId());
             if (active(incident.status())) {
                 return attach(incident, alert, actor, null);
             }
@@ -117,7 +117,7 @@ class AlertGrouper {
                 if (!capReached(alert, policy, now)) {
                     incidents.reopen(incident.number(), actor, Titles.base(alert.title()));
                     store.recordOpen(alert.id(), incident.id(), now);
-                    attach(incidents.get(incident.number()), alert, actor, null);
+                    attach(store.head(incident.id()), alert, actor, null);
                     return Outcome.REOPENED;
                 }
                 // Capped: the alert is still linked (visible on the incident) but reopens nothing.
@@ -130,7 +130,7 @@ class AlertGrouper {
         if (source.isPresent()) {
             long incidentId = source.get().incidentId();
             store.insertGroup(alert.integrationId(), key, incidentId, now, null, null);
-            attach(incidents.get(String.valueOf(incidentId)), alert, actor, AlertAttachment.INHIBITED);
+            attach(store.head(incidentId), alert, actor, AlertAttachment.INHIBITED);
             return Outcome.INHIBITED;
         }
         int firings = store.recordFiring(alert.integrationId(), key, alert.id(), now,
@@ -153,7 +153,8 @@ class AlertGrouper {
                 services(alert), level(alert, integration), null, null, null), actor);
         store.insertGroup(alert.integrationId(), key, incident.id(), now, base, title);
         store.recordOpen(alert.id(), incident.id(), now);
-        attach(incident, alert, actor, AlertAttachment.OPENED);
+        attach(new IncidentHead(incident.id(), incident.number(), incident.title(), incident.status()), alert, actor,
+                AlertAttachment.OPENED);
         return Outcome.OPENED;
     }
 
@@ -163,7 +164,7 @@ class AlertGrouper {
     }
 
     /** Links the alert (or marks it firing again) and records it on the incident with its new title. */
-    private Outcome attach(IncidentView incident, AlertView alert, String actor, AlertAttachment forced) {
+    private Outcome attach(IncidentHead incident, AlertView alert, String actor, AlertAttachment forced) {
         Instant now = now();
         var existing = store.link(incident.id(), alert.id());
         AlertAttachment how;
@@ -186,7 +187,7 @@ class AlertGrouper {
     }
 
     /** The title to set, or null to leave it: only a title grouping set itself is rewritten. */
-    private String newTitle(IncidentView incident, int firing) {
+    private String newTitle(IncidentHead incident, int firing) {
         if (incident.status() == IncidentStatus.CLOSED) {
             return null;
         }
@@ -242,7 +243,7 @@ class AlertGrouper {
                 continue;
             }
             outcome = Outcome.RESOLVED;
-            IncidentView incident = incidents.get(String.valueOf(incidentId));
+            IncidentHead incident = store.head(incidentId);
             int[] counts = store.counts(incidentId);
             boolean autoResolve = counts[0] == 0 && policy.autoResolve() && active(incident.status());
             incidents.alertResolved(incident.number(), actor, alert.id(), Titles.base(alert.title()), counts[0],
@@ -257,7 +258,7 @@ class AlertGrouper {
     private Outcome acknowledged(AlertView alert, String actor) {
         Outcome outcome = Outcome.UNCHANGED;
         for (long incidentId : store.incidentsOf(alert.id(), false)) {
-            IncidentView incident = incidents.get(String.valueOf(incidentId));
+            IncidentHead incident = store.head(incidentId);
             if (incident.status() == IncidentStatus.DETECTED) {
                 incidents.acknowledge(incident.number(), actor);
                 outcome = Outcome.ACKNOWLEDGED;

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Repository;
 
 import io.firebreak.incident.AlertAttachment;
 import io.firebreak.incident.IncidentAlertView;
+import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.InhibitionRuleView;
 import io.firebreak.incident.LabelMatcher;
+import io.firebreak.incident.internal.Incident;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +60,14 @@ public class GroupingStore {
     }
 
     /** Locks the cursor row until the transaction ends and returns the last seq processed. */
+    /** The incident's number, title and status: what grouping needs, without loading the aggregate. */
+    IncidentHead head(long incidentId) {
+        return jdbc.sql("SELECT id, seq, title, status FROM incident WHERE id = :id").param("id", incidentId)
+                .query((rs, n) -> new IncidentHead(rs.getLong("id"), Incident.number(rs.getLong("seq")), rs.getString("title"),
+                        IncidentStatus.valueOf(rs.getString("status"))))
+                .single();
+    }
+
     long claimCursor(String name) {
         return jdbc.sql("SELECT last_seq FROM incident_grouping_cursor WHERE name = :n FOR UPDATE").param("n", name)
                 .query(Long.class).single();

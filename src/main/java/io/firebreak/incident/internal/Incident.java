@@ -457,4 +457,14 @@ public final class Incident {
     public List<VerificationItem> recordedVerification() {
         return List.copyOf(verification.values());
     }
+
+    /** The rows stored beside the incident's own; compared before and after a change to skip rewriting them. */
+    public record Children(List<ServiceRef> services, List<StageStamp> stages, List<RoleAssignment> roles,
+            List<VerificationItem> verification) {
+    }
+
+    /** A copy of the current children (services, stage stamps, roles, verification). */
+    public Children children() {
+        return new Children(List.copyOf(services), stages(), roles(), recordedVerification());
+    }
 }

@@ -97,8 +97,12 @@ public class IncidentRepository {
         return id;
     }
 
-    /** Writes the aggregate back if nobody changed it since it was loaded; returns the new version. */
-    public long update(Incident i) {
+    /**
+     * Writes the aggregate back if nobody changed it since it was loaded; returns the new version.
+     * The child rows (services, stages, roles, verification) are rewritten only when
+     * {@code childrenChanged}: most changes (an alert joining, a note) leave them as they were.
+     */
+    public long update(Incident i, boolean childrenChanged) {
         int rows = jdbc.sql("""
                 UPDATE incident SET title = :title, description = :description, status = :status,
                     scheme_code = :scheme, level_code = :level, level_name = :levelName, level_rank = :levelRank,
@@ -115,11 +119,13 @@ public class IncidentRepository {
         if (rows != 1) {
             throw new OptimisticLockingFailureException("incident " + i.id() + " changed concurrently");
         }
-        jdbc.sql("DELETE FROM incident_service WHERE incident_id = :id").param("id", i.id()).update();
-        jdbc.sql("DELETE FROM incident_stage WHERE incident_id = :id").param("id", i.id()).update();
-        jdbc.sql("DELETE FROM incident_role WHERE incident_id = :id").param("id", i.id()).update();
-        jdbc.sql("DELETE FROM incident_verification WHERE incident_id = :id").param("id", i.id()).update();
-        writeChildren(i.id(), i);
+        if (childrenChanged) {
+            jdbc.sql("DELETE FROM incident_service WHERE incident_id = :id").param("id", i.id()).update();
+            jdbc.sql("DELETE FROM incident_stage WHERE incident_id = :id").param("id", i.id()).update();
+            jdbc.sql("DELETE FROM incident_role WHERE incident_id = :id").param("id", i.id()).update();
+            jdbc.sql("DELETE FROM incident_verification WHERE incident_id = :id").param("id", i.id()).update();
+            writeChildren(i.id(), i);
+        }
         for (IncidentClock c : i.clocks()) {
             // breached_at belongs to the clock worker; only clear it when the aggregate asked to.
             jdbc.sql("""

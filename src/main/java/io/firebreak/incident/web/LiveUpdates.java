@@ -13,8 +13,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.firebreak.incident.IncidentEvent;
@@ -56,25 +56,44 @@ class LiveUpdates {
         return emitter;
     }
 
-    /** Runs only after the change committed, so a page never reloads to see a change that was rolled back. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * Tells the incident's open streams once the change committed, so a page never reloads to see a
+     * change that was rolled back. A plain listener that registers its own after-commit callback,
+     * and only when a stream is open: a transactional listener would have every incident event
+     * recorded in (and completed from) the durable event publication log, a write and a commit per
+     * change that a best-effort page refresh does not need.
+     */
+    @EventListener
     void changed(IncidentEvent event) {
         Set<SseEmitter> set = streams.get(event.incidentId());
         if (set == null || set.isEmpty()) {
             return;
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    notifyStreams(event.incidentId(), set);
+                }
+            });
+        } else {
+            notifyStreams(event.incidentId(), set);
+        }
+    }
+
+    private void notifyStreams(long incidentId, Set<SseEmitter> set) {
         long version;
         try {
-            version = incidents.versionOf(event.incidentId());
+            version = incidents.versionOf(incidentId);
         } catch (RuntimeException e) {
-            log.debug("Could not read the version of incident {}", event.incidentId(), e);
+            log.debug("Could not read the version of incident {}", incidentId, e);
             return;
         }
         for (SseEmitter emitter : set) {
             try {
                 emitter.send(SseEmitter.event().name("change").data(version));
             } catch (IOException | IllegalStateException e) {
-                remove(event.incidentId(), emitter);
+                remove(incidentId, emitter);
             }
         }
     }
