@@ -35,7 +35,8 @@ public class UrlGuard {
         this(jdbc, InetAddress::getAllByName);
     }
 
-    UrlGuard(JdbcClient jdbc, HostResolver resolver) {
+    /** A guard whose lookups go to {@code resolver} (tests script DNS answers with it). */
+    public UrlGuard(JdbcClient jdbc, HostResolver resolver) {
         this.jdbc = jdbc;
         this.resolver = resolver;
     }
