@@ -145,13 +145,12 @@ public class TemplateRenderer {
     }
 
     private static String body(ChannelKind channel, String body, Map<String, Object> vars) {
-        Mustache.Escaper escaper = switch (channel) {
-            case SLACK -> ChatEscapes::slack;
-            case DINGTALK, WECOM, FEISHU -> ChatEscapes::markdown;
-            case EMAIL, WEBHOOK -> Escapers.NONE;
+        Template template = switch (channel) {
+            case SLACK -> compile(compiler(ChatEscapes::slack), "body", body);
+            case DINGTALK, WECOM, FEISHU -> compile(compiler(ChatEscapes::markdown), "body", verbatimLinks(body));
+            case EMAIL, WEBHOOK -> compile(compiler(Escapers.NONE), "body", body);
         };
-        String text = escaper == Escapers.NONE || channel == ChannelKind.SLACK ? body : verbatimLinks(body);
-        return compile(compiler(escaper), "body", text).execute(vars).strip();
+        return template.execute(vars).strip();
     }
 
     /** {@code {{url}}}, {@code {{ackUrl}}} and {@code {{ticketUrl}}} as unescaped tags (see the class comment). */
