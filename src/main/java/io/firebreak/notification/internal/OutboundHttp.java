@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -19,6 +21,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -26,7 +29,9 @@ import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -55,13 +60,22 @@ public class OutboundHttp {
     private final Duration readTimeout;
     private final Lookup<TlsSocketStrategy> tls;
 
+    @Autowired
     OutboundHttp(UrlGuard guard, @Value("${firebreak.notification.connect-timeout:PT5S}") Duration connectTimeout,
             @Value("${firebreak.notification.read-timeout:PT10S}") Duration readTimeout) {
+        this(guard, connectTimeout, readTimeout, SSLContexts.createDefault());
+    }
+
+    /**
+     * With the trust of {@code sslContext} (the JVM's default trust store in the application; tests
+     * trust their own certificate). The host name is verified by JSSE against the URL's host.
+     */
+    OutboundHttp(UrlGuard guard, Duration connectTimeout, Duration readTimeout, SSLContext sslContext) {
         this.guard = guard;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.tls = RegistryBuilder.<TlsSocketStrategy>create().register("https", DefaultClientTlsStrategy.createDefault())
-                .build();
+        this.tls = RegistryBuilder.<TlsSocketStrategy>create().register("https",
+                new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.BUILTIN, null)).build();
     }
 
     /** The answer of a successful exchange, for channels that must look into a 200 body. */
