@@ -52,7 +52,8 @@ class NotificationTemplateFormatsTests {
     @Test
     void eachChannelGetsItsFormatAndValuesStayLiteral() {
         var md = renderer.render(TemplateKind.INCIDENT_OPENED, "en", ChannelKind.DINGTALK, hostile());
-        assertThat(md.body()).startsWith("**🚨 P1 incident #INC-42**").contains("**Title:** <b>{{x}}</b> & **y**");
+        assertThat(md.body()).startsWith("**🚨 P1 incident #INC-42**")
+                .contains("**Title:** &lt;b&gt;{{x}}&lt;/b&gt; &amp; \\*\\*y\\*\\*");
         assertThat(md.html()).isNull();
 
         var slack = renderer.render(TemplateKind.INCIDENT_OPENED, "en", ChannelKind.SLACK, hostile());

@@ -4,8 +4,9 @@ import io.firebreak.notification.ChannelKind;
 
 /**
  * The formats a template is kept in: PLAIN (the subject and the text of email plain parts and
- * webhooks), MARKDOWN (the chat tools: Slack, after conversion to its mrkdwn, DingTalk, WeCom,
- * Feishu) and HTML (the HTML part of emails, values HTML-escaped).
+ * webhooks, values as they are), MARKDOWN (the chat tools: Slack, after conversion to its mrkdwn,
+ * DingTalk, WeCom, Feishu; values escaped by {@link ChatEscapes}) and HTML (the HTML part of emails,
+ * values HTML-escaped).
  */
 public enum TemplateFormat {
     PLAIN, MARKDOWN, HTML;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,19 @@ import io.firebreak.notification.ChannelKind;
  * ({@link TemplateFormat}): the plain text (email plain part, webhooks), the Markdown version (chat
  * tools; Slack's mrkdwn is converted from it) and the HTML version (the email's HTML part). The
  * Markdown and HTML versions are the admin's edit if any, else derived from the active plain text
- * ({@link DerivedFormats}). The escaping fits the format: HTML escapes values fully; Slack mrkdwn
- * escapes &amp;, &lt; and &gt; as Slack documents; other chat formats and plain text insert values
- * as they are. A missing variable renders empty.
+ * ({@link DerivedFormats}). The escaping of values fits the format: HTML escapes them fully; Slack
+ * mrkdwn escapes &amp;, &lt; and &gt; as Slack documents; DingTalk, WeCom and Feishu Markdown escape
+ * Markdown and angle brackets ({@link ChatEscapes#markdown}), except the link variables
+ * {@code url}, {@code ackUrl} and {@code ticketUrl} (URLs Firebreak made or checked to be http(s)
+ * URIs, which cannot hold brackets or spaces), which are inserted as they are so their links keep
+ * working; plain text inserts values as they are. The subject is always plain text: channels escape
+ * it where they put it into markup. A missing variable renders empty.
  */
 @Component
 public class TemplateRenderer {
+
+    /** A link variable's plain tag (not already triple or ampersand). */
+    private static final Pattern LINK_TAG = Pattern.compile("(?<!\\{)\\{\\{\\s*(url|ackUrl|ticketUrl)\\s*}}(?!})");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -103,7 +111,7 @@ public class TemplateRenderer {
         if (body == null || body.isBlank()) {
             throw new TemplateError("body", "must not be empty");
         }
-        compile(format == TemplateFormat.HTML ? htmlCompiler() : compiler(ChannelKind.WEBHOOK), "body", body);
+        compile(format == TemplateFormat.HTML ? htmlCompiler() : compiler(Escapers.NONE), "body", body);
         String loc = normalise(locale);
         resetVariant(kind, loc, format);
         jdbc.sql("INSERT INTO notification_template_variant (kind, locale, format, body, updated_by, updated_at)"
@@ -118,16 +126,36 @@ public class TemplateRenderer {
                 .param("k", kind.name()).param("l", normalise(locale)).param("f", format.name()).update();
     }
 
-    /** Renders a body of a format against variables as it would go out (the editor's preview). */
+    /**
+     * Renders a body of a format against variables as it would go out (the editor's preview; the
+     * Markdown one as DingTalk, WeCom and Feishu get it).
+     */
     public String preview(TemplateFormat format, String body, Map<String, Object> vars) {
-        Mustache.Compiler compiler = format == TemplateFormat.HTML ? htmlCompiler() : compiler(ChannelKind.WEBHOOK);
-        return compile(compiler, "body", body).execute(vars).strip();
+        return switch (format) {
+            case HTML -> compile(htmlCompiler(), "body", body).execute(vars).strip();
+            case MARKDOWN -> body(ChannelKind.DINGTALK, body, vars);
+            case PLAIN -> body(ChannelKind.WEBHOOK, body, vars);
+        };
     }
 
+    /** Renders a subject (always plain text) and a body in the channel's format. */
     public Rendered render(String subject, String body, ChannelKind channel, Map<String, Object> vars) {
-        Mustache.Compiler compiler = compiler(channel);
-        return new Rendered(compile(compiler, "subject", subject).execute(vars).strip(),
-                compile(compiler, "body", body).execute(vars).strip());
+        return new Rendered(compile(compiler(Escapers.NONE), "subject", subject).execute(vars).strip(),
+                body(channel, body, vars));
+    }
+
+    private static String body(ChannelKind channel, String body, Map<String, Object> vars) {
+        Template template = switch (channel) {
+            case SLACK -> compile(compiler(ChatEscapes::slack), "body", body);
+            case DINGTALK, WECOM, FEISHU -> compile(compiler(ChatEscapes::markdown), "body", verbatimLinks(body));
+            case EMAIL, WEBHOOK -> compile(compiler(Escapers.NONE), "body", body);
+        };
+        return template.execute(vars).strip();
+    }
+
+    /** {@code {{url}}}, {@code {{ackUrl}}} and {@code {{ticketUrl}}} as unescaped tags (see the class comment). */
+    static String verbatimLinks(String markdown) {
+        return LINK_TAG.matcher(markdown).replaceAll("{{{$1}}}");
     }
 
     /** The active template of a kind and locale: the admin's edit if any, otherwise the built-in default. */
@@ -148,7 +176,7 @@ public class TemplateRenderer {
 
     /** Stores an edited template after checking that both parts parse; a bad one leaves the old active. */
     public void save(TemplateKind kind, String locale, String subject, String body, String actor) {
-        Mustache.Compiler compiler = compiler(ChannelKind.WEBHOOK);
+        Mustache.Compiler compiler = compiler(Escapers.NONE);
         if (subject == null || subject.isBlank()) {
             throw new TemplateError("subject", "must not be empty");
         }
@@ -186,15 +214,10 @@ public class TemplateRenderer {
     }
 
     private static Mustache.Compiler htmlCompiler() {
-        return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").withLoader(name -> {
-            throw new MustacheException("partials are not supported");
-        });
+        return compiler(Escapers.HTML);
     }
 
-    private static Mustache.Compiler compiler(ChannelKind channel) {
-        Mustache.Escaper escaper = channel == ChannelKind.SLACK
-                ? Escapers.simple(new String[][] { { "&", "&amp;" }, { "<", "&lt;" }, { ">", "&gt;" } })
-                : Escapers.NONE;
+    private static Mustache.Compiler compiler(Mustache.Escaper escaper) {
         // Partials are refused: a template can never read a file.
         return Mustache.compiler().withEscaper(escaper).defaultValue("")
                 .withLoader(name -> {

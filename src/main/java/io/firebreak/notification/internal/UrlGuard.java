@@ -5,9 +5,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +17,28 @@ import org.springframework.stereotype.Component;
  * Guards every outbound URL against server-side request forgery: https only, and no loopback,
  * link-local, private, unique-local, wildcard or cloud-metadata address unless an admin
  * allow-list entry (a host name, an address or a CIDR range) permits it; an allow-listed host
- * may also use plain http. {@link #check(String)} resolves the host and checks every address it
- * resolves to, and is called again right before each send, so a name that later resolves to an
- * internal address (DNS rebinding) is refused at send time.
+ * may also use plain http. One method makes the address decision, {@link #checkedAddresses}: it
+ * resolves the host now and returns the addresses it resolves to, each checked. {@link #check}
+ * uses it when a channel is saved or tested, and {@link OutboundHttp} uses it as the DNS resolver
+ * of every connection, so a connection goes to exactly the addresses that were checked and a
+ * name that starts resolving to an internal address (DNS rebinding) is refused at connect time.
+ * The lookup itself is a {@link HostResolver} (the JVM's resolver; tests supply their own).
  */
 @Component
 public class UrlGuard {
 
     private final JdbcClient jdbc;
+    private final HostResolver resolver;
 
+    @Autowired
     UrlGuard(JdbcClient jdbc) {
+        this(jdbc, InetAddress::getAllByName);
+    }
+
+    /** A guard whose lookups go to {@code resolver} (tests script DNS answers with it). */
+    public UrlGuard(JdbcClient jdbc, HostResolver resolver) {
         this.jdbc = jdbc;
+        this.resolver = resolver;
     }
 
     /** The URL is refused for the given reason. */
@@ -49,6 +62,26 @@ public class UrlGuard {
     }
 
     private URI check(String url, boolean tolerateUnresolved) {
+        URI uri = parse(url);
+        String host = uri.getHost();
+        try {
+            checkedAddresses(uri.getScheme(), host);
+        } catch (UnknownHostException e) {
+            boolean https = uri.getScheme().equalsIgnoreCase("https");
+            if (tolerateUnresolved && !host.matches("[0-9.:\\[\\]a-fA-F]+")
+                    && (https || allowList().stream().anyMatch(entry -> entry.equalsIgnoreCase(host)))) {
+                return uri;
+            }
+            throw new RefusedUrlException("host " + host + " does not resolve");
+        }
+        return uri;
+    }
+
+    /**
+     * The rules a URL must meet before any lookup: absolute, https or http, with a host and without
+     * credentials. Returns the parsed URI; throws {@link RefusedUrlException} otherwise.
+     */
+    public URI parse(String url) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.strip());
@@ -63,58 +96,61 @@ public class UrlGuard {
         if (uri.getUserInfo() != null) {
             throw new RefusedUrlException("credentials in the URL are not allowed");
         }
-        List<String> allow = allowList();
-        boolean hostAllowed = allow.stream().anyMatch(e -> e.equalsIgnoreCase(host));
-        InetAddress[] addresses;
+        return uri;
+    }
+
+    /**
+     * Resolves {@code host} now and returns every address it resolves to, each checked against the
+     * allow-list: throws {@link RefusedUrlException} if any of them is internal and not allow-listed,
+     * or, for {@code scheme} http, if not all of them are allow-listed (by host name or address).
+     * The caller connects only to the returned addresses. Throws {@link UnknownHostException} if the
+     * host does not resolve.
+     */
+    public InetAddress[] checkedAddresses(String scheme, String host) throws UnknownHostException {
+        return checked(host, allowList(), "http".equalsIgnoreCase(scheme), "", "");
+    }
+
+    /**
+     * The check of an SMTP server, before each email and again as its connection is opened: like
+     * {@link #checkedAddresses} for https, with the entries {@code extraAllowed} of
+     * {@code firebreak.notification.smtp-allowed-hosts} (host names, addresses or CIDR ranges; SMTP
+     * relays are usually internal) added to the allow-list. Returns the checked addresses; throws
+     * {@link RefusedUrlException} with the reason, also when the host does not resolve.
+     */
+    public InetAddress[] checkSmtpHost(String host, List<String> extraAllowed) {
+        if (host == null || host.isBlank()) {
+            throw new RefusedUrlException("no SMTP host");
+        }
+        List<String> allow = new ArrayList<>(allowList());
+        allow.addAll(extraAllowed);
         try {
-            addresses = InetAddress.getAllByName(host);
+            return checked(host.strip(), allow, false, "SMTP host ", " (firebreak.notification.smtp-allowed-hosts)");
         } catch (UnknownHostException e) {
-            if (tolerateUnresolved && !host.matches("[0-9.:\\[\\]a-fA-F]+")
-                    && (scheme.equals("https") || hostAllowed)) {
-                return uri;
-            }
-            throw new RefusedUrlException("host " + host + " does not resolve");
+            throw new RefusedUrlException("SMTP host " + host + " does not resolve");
+        }
+    }
+
+    /** The one address check; {@code what} and {@code hint} only shape the refusal's message. */
+    private InetAddress[] checked(String host, List<String> allow, boolean plainHttp, String what, String hint)
+            throws UnknownHostException {
+        boolean hostAllowed = allow.stream().anyMatch(e -> e.equalsIgnoreCase(host));
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(host);
         }
         boolean allAllowed = true;
         for (InetAddress address : addresses) {
             boolean allowed = hostAllowed || allow.stream().anyMatch(e -> matches(e, address));
             if (!allowed && isInternal(address)) {
-                throw new RefusedUrlException("address " + address.getHostAddress() + " of " + host
-                        + " is internal (loopback, private, link-local or metadata) and not allow-listed");
+                throw new RefusedUrlException("address " + address.getHostAddress() + " of " + what + host
+                        + " is internal (loopback, private, link-local or metadata) and not allow-listed" + hint);
             }
             allAllowed &= allowed;
         }
-        if (scheme.equals("http") && !allAllowed) {
+        if (plainHttp && !allAllowed) {
             throw new RefusedUrlException("only https URLs are allowed (http only for allow-listed hosts)");
         }
-        return uri;
-    }
-
-    /**
-     * The check of an SMTP server before each email: its host must not resolve to an internal
-     * address unless the admin allow-list or {@code firebreak.notification.smtp-allowed-hosts}
-     * (entries {@code extraAllowed}: host names, addresses or CIDR ranges; SMTP relays are usually
-     * internal) permits it. Throws {@link RefusedUrlException} with the reason.
-     */
-    public void checkSmtpHost(String host, List<String> extraAllowed) {
-        if (host == null || host.isBlank()) {
-            throw new RefusedUrlException("no SMTP host");
-        }
-        List<String> allow = new java.util.ArrayList<>(allowList());
-        allow.addAll(extraAllowed);
-        boolean hostAllowed = allow.stream().anyMatch(e -> e.equalsIgnoreCase(host.strip()));
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host.strip());
-        } catch (UnknownHostException e) {
-            throw new RefusedUrlException("SMTP host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (!hostAllowed && isInternal(address) && allow.stream().noneMatch(e -> matches(e, address))) {
-                throw new RefusedUrlException("address " + address.getHostAddress() + " of SMTP host " + host
-                        + " is internal and not allow-listed (firebreak.notification.smtp-allowed-hosts)");
-            }
-        }
+        return addresses.clone();
     }
 
     List<String> allowList() {

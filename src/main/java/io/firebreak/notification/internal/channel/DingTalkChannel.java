@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.internal.ChannelConfig;
+import io.firebreak.notification.internal.ChatEscapes;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.NotificationChannel;
 import io.firebreak.notification.internal.OutboundHttp;
@@ -58,7 +59,7 @@ class DingTalkChannel implements NotificationChannel {
     }
 
     Map<String, Object> body(ChannelConfig channel, OutboundMessage message) {
-        StringBuilder text = new StringBuilder("### ").append(message.subject()).append("\n\n")
+        StringBuilder text = new StringBuilder("### ").append(ChatEscapes.markdown(message.subject())).append("\n\n")
                 .append(message.text().replace("\n", "\n\n"));
         if (message.linkUrl() != null) {
             text.append("\n\n[").append(labels.open(channel.locale())).append("](").append(message.linkUrl())

@@ -27,8 +27,10 @@ import jakarta.mail.internet.MimeMessage;
  * message with a plain-text part and an HTML part (the text HTML-escaped, so tags in alert text stay
  * literal). The idempotency key travels as the {@code X-Firebreak-Idempotency-Key} header.
  * Connection problems are retried, authentication and address errors are final. The SMTP host is
- * checked like a webhook URL before each email ({@link UrlGuard#checkSmtpHost}): an internal relay
- * must be allow-listed (admin allow-list or {@code firebreak.notification.smtp-allowed-hosts}).
+ * checked like a webhook URL as each email's connection opens ({@link UrlGuard#checkSmtpHost}): an
+ * internal relay must be allow-listed (admin allow-list or
+ * {@code firebreak.notification.smtp-allowed-hosts}), and the socket connects to the address that
+ * check resolved ({@link PinnedSocketFactory}), so the name is never looked up a second time.
  */
 @Component
 class EmailChannel implements NotificationChannel {
@@ -54,11 +56,6 @@ class EmailChannel implements NotificationChannel {
         if (smtp == null || smtp.host() == null || smtp.host().isBlank()) {
             return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "no SMTP server configured");
         }
-        try {
-            guard.checkSmtpHost(smtp.host(), smtpAllowed);
-        } catch (UrlGuard.RefusedUrlException e) {
-            return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "SMTP host refused: " + e.getMessage());
-        }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());
@@ -73,6 +70,13 @@ class EmailChannel implements NotificationChannel {
         props.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
         props.put("mail.smtp.timeout", TIMEOUT_MS);
         props.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        // The connection goes to the address the guard checks as it connects; no fallback to a plain
+        // socket that would look the name up again.
+        props.put("mail.smtp.socketFactory", new PinnedSocketFactory(host -> guard.checkSmtpHost(host, smtpAllowed)));
+        props.put("mail.smtp.socketFactory.fallback", "false");
+        // STARTTLS wraps that socket with the host name: SNI and the certificate are checked against it
+        // (Angus Mail's default, stated so the pinning never loses it).
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
         try {
             MimeMessage mime = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
@@ -86,8 +90,22 @@ class EmailChannel implements NotificationChannel {
         } catch (MessagingException | MailParseException | MailPreparationException | MailAuthenticationException e) {
             return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, String.valueOf(e.getMessage()));
         } catch (MailException e) {
+            String refused = refusal(e);
+            if (refused != null) {
+                return new DeliveryResult(DeliveryResult.Outcome.FAILED, null, null, "SMTP host refused: " + refused);
+            }
             return new DeliveryResult(DeliveryResult.Outcome.RETRY, null, null, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The guard's reason if the connection was refused (wrapped by JavaMail and Spring), else null. */
+    private static String refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PinnedSocketFactory.RefusedHost refused) {
+                return refused.getMessage();
+            }
+        }
+        return null;
     }
 
     static String plain(OutboundMessage message) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.internal.ChannelConfig;
+import io.firebreak.notification.internal.ChatEscapes;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.NotificationChannel;
 import io.firebreak.notification.internal.OutboundHttp;
@@ -62,7 +63,7 @@ class SlackChannel implements NotificationChannel {
             blocks.add(Map.of("type", "actions", "elements", buttons));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", message.subject());
+        body.put("text", ChatEscapes.slack(message.subject()));
         body.put("blocks", blocks);
         return body;
     }

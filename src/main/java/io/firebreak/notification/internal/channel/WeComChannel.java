@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.notification.ChannelKind;
 import io.firebreak.notification.internal.ChannelConfig;
+import io.firebreak.notification.internal.ChatEscapes;
 import io.firebreak.notification.internal.DeliveryResult;
 import io.firebreak.notification.internal.NotificationChannel;
 import io.firebreak.notification.internal.OutboundHttp;
@@ -49,7 +50,7 @@ class WeComChannel implements NotificationChannel {
     Map<String, Object> body(ChannelConfig channel, OutboundMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (channel.mentions().isEmpty()) {
-            StringBuilder text = new StringBuilder("**").append(message.subject()).append("**\n")
+            StringBuilder text = new StringBuilder("**").append(ChatEscapes.markdown(message.subject())).append("**\n")
                     .append(message.text());
             if (message.linkUrl() != null) {
                 text.append("\n[").append(labels.open(channel.locale())).append("](").append(message.linkUrl())
@@ -62,9 +63,10 @@ class WeComChannel implements NotificationChannel {
             body.put("msgtype", "markdown");
             body.put("markdown", Map.of("content", text.toString()));
         } else {
-            // A text message shows Markdown literally: the bold markers of the Markdown template go.
+            // A text message shows Markdown literally: the bold markers of the Markdown template go,
+            // then the escapes of the values (escaped, a value's own "**" never matches BOLD).
             StringBuilder text = new StringBuilder(message.subject()).append('\n')
-                    .append(BOLD.matcher(message.text()).replaceAll("$1"));
+                    .append(ChatEscapes.unmarkdown(BOLD.matcher(message.text()).replaceAll("$1")));
             if (message.linkUrl() != null) {
                 text.append('\n').append(message.linkUrl());
             }
