@@ -422,7 +422,9 @@ public class IncidentManagement {
      * people's changes during an alert storm.
      */
     private long apply(String ref, String actor, String action, Change change, boolean audited) {
-        long id = resolve(ref);
+        // An id needs no look-up of its own: loading the aggregate tells whether it exists.
+        Long direct = IncidentRefs.idOf(ref);
+        long id = direct != null ? direct : resolve(ref);
         Incident incident = repository.find(id).orElseThrow(() -> notFound(ref));
         Map<String, Object> before = audited ? snapshot(incident) : null;
         Incident.Children childrenBefore = incident.children();

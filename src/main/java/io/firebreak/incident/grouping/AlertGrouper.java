@@ -179,7 +179,7 @@ class AlertGrouper {
             store.insertLink(incident.id(), alert.id(), alert.integrationId(), alert.title(), alert.labels(), how, now);
         }
         int[] counts = store.counts(incident.id());
-        incidents.alertAttached(incident.number(), actor, alert.id(), Titles.base(alert.title()), how, counts[0],
+        incidents.alertAttached(String.valueOf(incident.id()), actor, alert.id(), Titles.base(alert.title()), how, counts[0],
                 counts[1], newTitle(incident, counts[0]));
         return how == AlertAttachment.REFIRED ? Outcome.REFIRED
                 : how == AlertAttachment.INHIBITED ? Outcome.INHIBITED
@@ -246,7 +246,7 @@ class AlertGrouper {
             IncidentHead incident = store.head(incidentId);
             int[] counts = store.counts(incidentId);
             boolean autoResolve = counts[0] == 0 && policy.autoResolve() && active(incident.status());
-            incidents.alertResolved(incident.number(), actor, alert.id(), Titles.base(alert.title()), counts[0],
+            incidents.alertResolved(String.valueOf(incident.id()), actor, alert.id(), Titles.base(alert.title()), counts[0],
                     counts[1], autoResolve, newTitle(incident, counts[0]));
             if (autoResolve) {
                 incidents.resolve(incident.number(), actor);
