@@ -122,14 +122,17 @@ final class Payloads {
     }
 
     /** An RFC 3339 time; Alertmanager's zero time (year 1) counts as absent. */
+    /** Times before this are the senders' "unset" values (Go's zero time, 0001-01-01), not real ones. */
+    private static final Instant EARLIEST = Instant.parse("1971-01-01T00:00:00Z");
+
     static Instant time(JsonNode parent, String name, String path) {
         String s = string(parent, name, path, false, 64);
         if (s == null) {
             return null;
         }
         try {
-            Instant t = OffsetDateTime.parse(s).toInstant();
-            return t.isBefore(Instant.parse("1971-01-01T00:00:00Z")) ? null : t;
+            Instant t = s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant();
+            return t.isBefore(EARLIEST) ? null : t;
         } catch (DateTimeParseException e) {
             throw IngestionException.invalid(path, "must be an RFC 3339 time");
         }
