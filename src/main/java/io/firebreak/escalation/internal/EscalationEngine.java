@@ -71,6 +71,7 @@ public class EscalationEngine {
         }
         Instant due = openedAt.plus(Duration.ofMinutes(policy.get().step(1).delayMinutes()));
         rows.insert(incident.id(), incident.number(), policy.get(), State.ACTIVE, due, clock.instant());
+        events.publishEvent(new EscalationDue(due));
         pageIfDue(incident.id());
     }
 
@@ -161,6 +162,9 @@ public class EscalationEngine {
         }
         if (!rows.claim(row, next, dueOnly, now)) {
             return dueOnly ? 0 : -1;
+        }
+        if (next.dueAt() != null && next.state() == State.ACTIVE) {
+            events.publishEvent(new EscalationDue(next.dueAt()));
         }
         String reason = "escalation step " + next.step() + " of policy " + policy.name()
                 + (next.round() > 0 ? " (repeat " + next.round() + ")" : "");

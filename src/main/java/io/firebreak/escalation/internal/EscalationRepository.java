@@ -57,6 +57,16 @@ public class EscalationRepository {
     }
 
     /**
+     * The earliest {@code due_at} of an ACTIVE escalation later than {@code after} (one probe of
+     * the (state, due_at) index).
+     */
+    public Optional<Instant> nextDueAfter(Instant after) {
+        return jdbc.sql("""
+                SELECT MIN(due_at) AS next_due FROM escalation_incident WHERE state = 'ACTIVE' AND due_at > :after""")
+                .param("after", utc(after)).query((rs, i) -> Optional.ofNullable(instant(rs, "next_due"))).single();
+    }
+
+    /**
      * Writes the first row of an incident's escalation. Fails with a duplicate key when another
      * transaction (instance) wrote it first.
      */
