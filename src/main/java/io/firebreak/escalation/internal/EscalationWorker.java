@@ -34,8 +34,9 @@ import io.firebreak.shared.WakeUp;
  * pending {@code due_at} (each pass returns it; every row written due, {@link EscalationDue},
  * moves it earlier after its commit), so a step is paged at its instant, not at the next poll; the
  * scheduled pass every {@code firebreak.escalation.interval} (1 s) stays as the safety net for a
- * lost signal or another instance's rows. Reconciling pass (every {@code firebreak.escalation.reconcile-interval}, 30 s): every
- * open unacknowledged incident without an escalation row gets one (the start event was lost).
+ * lost signal and arms the wake-up for rows another instance wrote. Reconciling pass (every
+ * {@code firebreak.escalation.reconcile-interval}, 30 s): every open unacknowledged incident
+ * without an escalation row gets one (the start event was lost).
  */
 @Component
 public class EscalationWorker {
@@ -89,7 +90,8 @@ public class EscalationWorker {
             initialDelayString = "${firebreak.escalation.interval:PT1S}")
     void scheduledDuePass() {
         try {
-            pageDue();
+            // Also arms the wake-up for rows it has not heard of (written by another instance).
+            wakeUpPass().ifPresent(wakeUp::at);
         } catch (RuntimeException e) {
             log.warn("Escalation pass failed; due steps stay due for the next pass", e);
         }

@@ -30,7 +30,8 @@ import io.firebreak.shared.WakeUp;
  * Firing passes run on the worker's {@link WakeUp} at the earliest pending {@code due_at} (each
  * pass returns it; every due row written, {@link ClockRuleDueWritten}, moves it earlier after its
  * commit), so a rule fires at its instant; the scheduled pass every
- * {@code firebreak.clock-rules.interval} (1 s) stays as the safety net.
+ * {@code firebreak.clock-rules.interval} (1 s) stays as the safety net for a lost signal and arms
+ * the wake-up for rows another instance wrote.
  */
 @Component
 public class ClockRuleWorker {
@@ -81,7 +82,8 @@ public class ClockRuleWorker {
             initialDelayString = "${firebreak.clock-rules.interval:PT1S}")
     void scheduledPass() {
         try {
-            runOnce();
+            // Also arms the wake-up for rows it has not heard of (written by another instance).
+            wakeUpPass().ifPresent(wakeUp::at);
         } catch (RuntimeException e) {
             log.warn("Clock rule pass failed; retrying on the next pass", e);
         }
