@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -127,7 +128,8 @@ public class Deadlines {
             Instant start = Instant.now().plusSeconds(lead);
             List<String> plan = new ArrayList<>();
             for (int k = 0; k < count; k++) {
-                Instant due = start.plusNanos(window * 1_000_000_000L / count * k);
+                // Microseconds: what both databases store, so the plan and the row agree exactly.
+                Instant due = start.plusNanos(window * 1_000_000_000L / count * k).truncatedTo(ChronoUnit.MICROS);
                 escalation.setLong(1, OFFSET + k);
                 escalation.setString(2, "INC-" + (OFFSET + k));
                 escalation.setObject(3, due.atOffset(ZoneOffset.UTC));
@@ -175,7 +177,7 @@ public class Deadlines {
 
     static void burst(Connection db, Map<String, String> o) throws Exception {
         Instant at = Instant.now().plusSeconds(Integer.parseInt(o.getOrDefault("lead", "20")))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                .truncatedTo(ChronoUnit.SECONDS);
         try (PreparedStatement move = db.prepareStatement("""
                 UPDATE escalation_incident SET due_at = ?, version = version + 1
                 WHERE incident_id >= ? AND state = 'ACTIVE' AND next_step = 3""")) {
