@@ -12,7 +12,8 @@
 //            deadlines are spread evenly over --window seconds beginning --lead seconds after the
 //            seeding. The running application is told nothing: its scheduled pass (1 s) finds the
 //            earliest due row and arms the wake-up, as it does for rows another instance wrote.
-//   measure  Waits until the last deadline plus --grace seconds, then reads escalation_page:
+//   measure  Waits until the last deadline plus --grace seconds (and, if the worker fell behind,
+//            until every step was paged or --timeout seconds more passed), then reads escalation_page:
 //              lateness = paged_at of the step (the claim's clock, written in the paging transaction) - due_at
 //            Prints one JSON line: count, fired, missing, early (paged before due_at: must be 0),
 //            median, p90, p99, max lateness in ms.
@@ -200,6 +201,24 @@ public class Deadlines {
         }
         if (!db.getAutoCommit()) {
             db.commit();
+            db.setAutoCommit(true);
+        }
+        // A worker that fell behind is still firing: wait for it (up to --timeout s) rather than
+        // count its rows as missing.
+        Instant giveUp = Instant.now().plusSeconds(Integer.parseInt(o.getOrDefault("timeout", "300")));
+        try (PreparedStatement fired = db.prepareStatement(
+                "SELECT COUNT(*) FROM escalation_page WHERE incident_id >= ? AND step = ? AND round = 0")) {
+            fired.setLong(1, OFFSET);
+            fired.setInt(2, step);
+            while (Instant.now().isBefore(giveUp)) {
+                try (ResultSet rs = fired.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) >= plan.size()) {
+                        break;
+                    }
+                }
+                Thread.sleep(2000);
+            }
         }
         List<Long> lateness = new ArrayList<>();
         int early = 0;

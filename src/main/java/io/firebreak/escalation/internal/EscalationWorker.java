@@ -34,7 +34,8 @@ import io.firebreak.shared.WakeUp;
  * pending {@code due_at} (each pass returns it; every row written due, {@link EscalationDue},
  * moves it earlier after its commit), so a step is paged at its instant, not at the next poll; the
  * scheduled pass every {@code firebreak.escalation.interval} (1 s) stays as the safety net for a
- * lost signal and arms the wake-up for rows another instance wrote. Reconciling pass (every
+ * lost signal and for rows another instance wrote: it signals the wake-up, so that an instance's
+ * passes run on one thread and never wait for each other's row locks. Reconciling pass (every
  * {@code firebreak.escalation.reconcile-interval}, 30 s): every open unacknowledged incident
  * without an escalation row gets one (the start event was lost).
  */
@@ -51,6 +52,7 @@ public class EscalationWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WakeUp wakeUp;
+    private final boolean wakeUpEnabled;
 
     EscalationWorker(EscalationRepository rows, EscalationEngine engine, EscalationStarter starter,
             IncidentManagement incidents, PlatformTransactionManager transactions, Clock clock,
@@ -61,6 +63,7 @@ public class EscalationWorker {
         this.starter = starter;
         this.incidents = incidents;
         this.tx = new TransactionTemplate(transactions);
+        this.wakeUpEnabled = wakeUpEnabled;
         this.wakeUp = new WakeUp("escalation-due", wakeUpEnabled, clock, this::wakeUpPass);
     }
 
@@ -90,8 +93,13 @@ public class EscalationWorker {
             initialDelayString = "${firebreak.escalation.interval:PT1S}")
     void scheduledDuePass() {
         try {
-            // Also arms the wake-up for rows it has not heard of (written by another instance).
-            wakeUpPass().ifPresent(wakeUp::at);
+            if (wakeUpEnabled) {
+                // On the wake-up's thread, which then also sleeps until rows it had not heard of
+                // (written by another instance): two passes of one instance never race for the same rows.
+                wakeUp.now();
+                return;
+            }
+            pageDue();
         } catch (RuntimeException e) {
             log.warn("Escalation pass failed; due steps stay due for the next pass", e);
         }
