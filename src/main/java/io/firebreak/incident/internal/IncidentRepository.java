@@ -443,6 +443,11 @@ public class IncidentRepository {
                 .optional();
     }
 
+    public Optional<IncidentStatus> statusOf(long incidentId) {
+        return jdbc.sql("SELECT status FROM incident WHERE id = :id").param("id", incidentId).query(String.class)
+                .optional().map(IncidentStatus::valueOf);
+    }
+
     // ---- helpers --------------------------------------------------------------------------
 
     static OffsetDateTime ts(Instant instant) {
