@@ -18,10 +18,10 @@
 //            Prints one JSON line: count, fired, missing, early (paged before due_at: must be 0),
 //            median, p90, p99, max lateness in ms.
 //   burst    Moves every seeded escalation's next step (step 3, after measure) to one instant
-//            --lead seconds ahead, then measures step 3 as above.
+//            --burst-lead (20) seconds ahead, then measures step 3 as above.
 //
 // Usage: java -cp h2.jar:postgresql.jar bench/deadlines/Deadlines.java seed --base URL --password PW
-//             --jdbc URL [--user U] [--count 10000] [--window 60] [--lead 20] --label NAME
+//             --jdbc URL [--user U] [--count 10000] [--window 60] [--lead 150] --label NAME
 //        (then measure / burst with the same arguments; seed writes its plan to --plan FILE)
 
 import java.net.URI;
@@ -77,7 +77,7 @@ public class Deadlines {
         String token = token(base, req(o, "password"));
         int count = Integer.parseInt(o.getOrDefault("count", "10000"));
         int window = Integer.parseInt(o.getOrDefault("window", "60"));
-        int lead = Integer.parseInt(o.getOrDefault("lead", "20"));
+        int lead = Integer.parseInt(o.getOrDefault("lead", "150"));
         String tag = Long.toString(System.currentTimeMillis(), 36);
         long user = id(post(base + "/api/v1/users", token, """
                 {"username":"pager-%s","displayName":"Bench pager","email":"pager-%s@example.invalid",
@@ -177,7 +177,7 @@ public class Deadlines {
     }
 
     static void burst(Connection db, Map<String, String> o) throws Exception {
-        Instant at = Instant.now().plusSeconds(Integer.parseInt(o.getOrDefault("lead", "20")))
+        Instant at = Instant.now().plusSeconds(Integer.parseInt(o.getOrDefault("burst-lead", "20")))
                 .truncatedTo(ChronoUnit.SECONDS);
         try (PreparedStatement move = db.prepareStatement("""
                 UPDATE escalation_incident SET due_at = ?, version = version + 1

@@ -118,15 +118,6 @@ public class IncidentManagement {
     }
 
     /**
-     * The incident's current status, or {@code NotFoundException}: one indexed read, for workers
-     * that check many incidents and need nothing else of them.
-     */
-    @Transactional(readOnly = true)
-    public IncidentStatus statusOf(long incidentId) {
-        return repository.statusOf(incidentId).orElseThrow(() -> notFound(String.valueOf(incidentId)));
-    }
-
-    /**
      * Whether {@code username} may close this incident before it is VERIFIED: a global COMMANDER or
      * ADMIN, or the incident's own commander (lets a page show or hide that choice).
      */

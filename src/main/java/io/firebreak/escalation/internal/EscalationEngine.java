@@ -87,7 +87,7 @@ public class EscalationEngine {
         if (row == null || row.state() != State.ACTIVE || row.dueAt() == null || row.dueAt().isAfter(now)) {
             return 0;
         }
-        IncidentStatus status = incidents.statusOf(incidentId);
+        IncidentStatus status = incidents.get(String.valueOf(incidentId)).status();
         if (!waiting(status, row.run())) {
             stop(incidentId, row.number(), stopReason(status), SYSTEM);
             return 0;

@@ -119,8 +119,10 @@ public class ClockRuleWorker {
         try {
             Instant began = now();
             if (lastFullReconcile == null || !began.isBefore(lastFullReconcile.plus(fullReconcileInterval))) {
-                reconcile();
+                int incidents = reconcile();
                 lastFullReconcile = began;
+                log.info("Recomputed the clock rule due rows of {} incidents in {} ms", incidents,
+                        Duration.between(began, now()).toMillis());
             } else {
                 // A change commits after its updated_at was stamped: look back one more interval.
                 reconcileChangedSince(lastReconcile.minus(reconcileInterval));

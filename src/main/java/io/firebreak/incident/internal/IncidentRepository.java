@@ -443,11 +443,6 @@ public class IncidentRepository {
                 .optional();
     }
 
-    public Optional<IncidentStatus> statusOf(long incidentId) {
-        return jdbc.sql("SELECT status FROM incident WHERE id = :id").param("id", incidentId).query(String.class)
-                .optional().map(IncidentStatus::valueOf);
-    }
-
     // ---- helpers --------------------------------------------------------------------------
 
     static OffsetDateTime ts(Instant instant) {
