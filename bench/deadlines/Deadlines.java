@@ -10,7 +10,8 @@
 //            incident_clock rows, ids and numbers from 1,000,000 up) each with an ACTIVE
 //            escalation_incident row whose step 2 falls due at start + k * window / count: the
 //            deadlines are spread evenly over --window seconds beginning --lead seconds after the
-//            seeding. The running application is told nothing: its scheduled pass (1 s) finds the
+//            seeding. --warmup (2000) more copies (ids below 1,000,000, not measured) fall due at the
+//            same rate just before the window, so that the paging code is compiled (JIT) when it starts. The running application is told nothing: its scheduled pass (1 s) finds the
 //            earliest due row and arms the wake-up, as it does for rows another instance wrote.
 //   measure  Waits until the last deadline plus --grace seconds (and, if the worker fell behind,
 //            until every step was paged or --timeout seconds more passed), then reads escalation_page:
@@ -78,6 +79,7 @@ public class Deadlines {
         int count = Integer.parseInt(o.getOrDefault("count", "10000"));
         int window = Integer.parseInt(o.getOrDefault("window", "60"));
         int lead = Integer.parseInt(o.getOrDefault("lead", "150"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "2000"));
         String tag = Long.toString(System.currentTimeMillis(), 36);
         long user = id(post(base + "/api/v1/users", token, """
                 {"username":"pager-%s","displayName":"Bench pager","email":"pager-%s@example.invalid",
@@ -106,7 +108,7 @@ public class Deadlines {
                         SELECT ?, ?, policy_id, policy_name, 'ACTIVE', 2, 0, ?, 1, 0, last_paged_at, 0, started_at,
                             updated_at
                         FROM escalation_incident WHERE incident_id = ?""")) {
-            for (int k = 0; k < count; k++) {
+            for (int k = -warmup; k < count; k++) {
                 long id = OFFSET + k;
                 incident.setLong(1, id);
                 incident.setLong(2, id);
@@ -118,7 +120,7 @@ public class Deadlines {
                     child.setLong(2, template);
                     child.addBatch();
                 }
-                if (k % 500 == 499 || k == count - 1) {
+                if ((k + warmup) % 500 == 499 || k == count - 1) {
                     incident.executeBatch();
                     services.executeBatch();
                     stages.executeBatch();
@@ -128,7 +130,8 @@ public class Deadlines {
             // Due instants are set after the copies exist, counted from now, so the lead holds.
             Instant start = Instant.now().plusSeconds(lead);
             List<String> plan = new ArrayList<>();
-            for (int k = 0; k < count; k++) {
+            for (int k = -warmup; k < count; k++) {
+                // Warm-up copies (k < 0) fall due at the same rate just before the window.
                 // Microseconds: what both databases store, so the plan and the row agree exactly.
                 Instant due = start.plusNanos(window * 1_000_000_000L / count * k).truncatedTo(ChronoUnit.MICROS);
                 escalation.setLong(1, OFFSET + k);
@@ -136,8 +139,10 @@ public class Deadlines {
                 escalation.setObject(3, due.atOffset(ZoneOffset.UTC));
                 escalation.setLong(4, template);
                 escalation.addBatch();
-                plan.add((OFFSET + k) + " " + due);
-                if (k % 500 == 499 || k == count - 1) {
+                if (k >= 0) {
+                    plan.add((OFFSET + k) + " " + due);
+                }
+                if ((k + warmup) % 500 == 499 || k == count - 1) {
                     escalation.executeBatch();
                 }
             }

@@ -5,7 +5,8 @@
 # starts the built jar and, with bench/deadlines/Deadlines.java (see its header for the details):
 #   seed     a pager, a service, its escalation policy and one incident through the public API,
 #            then COUNT copies of that incident by SQL, each with its escalation's step 2 pending:
-#            COUNT deadlines spread evenly over WINDOW seconds, starting LEAD seconds later.
+#            COUNT deadlines spread evenly over WINDOW seconds, starting LEAD seconds later (after
+#            2,000 unmeasured warm-up deadlines at the same rate, so the paging code is JIT-compiled).
 #   measure  spread: lateness = step 2's paged_at - its due_at, for every copy.
 #   burst    every copy's step 3 moved by SQL to one instant 20 s ahead; the same for step 3.
 # LEAD (150 s) lets the clock rules' first reconciling pass, a minute after start, which recomputes
