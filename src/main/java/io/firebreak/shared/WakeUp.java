@@ -67,6 +67,15 @@ public final class WakeUp implements AutoCloseable {
      * transaction is active: the pass must see the rows the caller just wrote.
      */
     public void afterCommit() {
+        atAfterCommit(null);
+    }
+
+    /**
+     * As {@link #at(Instant)}, but only once the current transaction commits (nothing on
+     * rollback), or at once when no transaction is active: for a caller that just wrote a row due
+     * at {@code due}, which the pass must be able to see. A null {@code due} asks for a pass now.
+     */
+    public void atAfterCommit(Instant due) {
         if (!enabled) {
             return;
         }
@@ -74,11 +83,11 @@ public final class WakeUp implements AutoCloseable {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    now();
+                    signal(due);
                 }
             });
         } else {
-            now();
+            signal(due);
         }
     }
 

@@ -346,6 +346,69 @@ class EscalationEngineTests {
     }
 
     @Test
+    void aReopenedIncidentEscalatesAgainFromStep1WithKeysOfItsOwn() {
+        UserView a = users.create(Role.RESPONDER);
+        UserView b = users.create(Role.RESPONDER);
+        long service = fx.service();
+        fx.policy(service, 0, 0, List.of(step(0, user(a.id())), step(10, user(b.id()))));
+        long incident = fx.declare("P2", service);
+        clock.advance(Duration.ofMinutes(10));
+        worker.runOnce();
+        assertThat(fx.pages(incident)).containsExactly(key(incident, 0, 1, a), key(incident, 0, 2, b));
+        String responder = users.tokenFor(Role.RESPONDER);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/resolve", responder, Map.of()).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofHours(1));
+        var reopened = api.post("/api/v1/incidents/" + incident + "/reopen", responder,
+                Map.of("reason", "errors are back"));
+        assertThat(reopened.status()).as(reopened.raw()).isEqualTo(200);
+        EscalationState again = escalation.state(String.valueOf(incident));
+        assertThat(again.state()).isEqualTo("ACTIVE");
+        assertThat(again.nextStep()).isEqualTo(1);
+        assertThat(again.nextDueAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        worker.runOnce();
+        String run1 = "esc:" + incident + ":run1:0:";
+        assertThat(fx.pages(incident)).hasSize(3).contains(run1 + "1:" + a.id() + "=" + a.id());
+
+        clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+        worker.runOnce();
+        assertThat(fx.pages(incident)).as("never early: not at 9:59 after the reopen").hasSize(3);
+        clock.advance(Duration.ofSeconds(1));
+        worker.runOnce();
+        assertThat(fx.pages(incident)).hasSize(4).contains(run1 + "2:" + b.id() + "=" + b.id());
+        assertThat(fx.timeline(incident, "ESCALATION_STEP")).isEqualTo(4);
+        assertThat(escalation.state(String.valueOf(incident)).stopReason()).isEqualTo("EXHAUSTED");
+
+        // Reopened a second time, then mitigated before step 2: the third run stops there.
+        assertThat(api.post("/api/v1/incidents/" + incident + "/resolve", responder, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/reopen", responder,
+                Map.of("reason", "and again")).status()).isEqualTo(200);
+        worker.runOnce();
+        assertThat(fx.pages(incident)).hasSize(5).contains("esc:" + incident + ":run2:0:1:" + a.id() + "=" + a.id());
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(api.post("/api/v1/incidents/" + incident + "/mitigate", responder, Map.of()).status()).isEqualTo(200);
+        assertThat(escalation.state(String.valueOf(incident)).state()).isEqualTo("STOPPED");
+        clock.advance(Duration.ofMinutes(10));
+        worker.runOnce();
+        assertThat(fx.pages(incident)).hasSize(5);
+    }
+
+    @Test
+    void reopeningAnIncidentWhoseServiceHadNoPolicyStartsTheOneItHasNow() {
+        UserView a = users.create(Role.RESPONDER);
+        long service = fx.service();
+        long incident = fx.declare("P3", service);
+        assertThat(escalation.state(String.valueOf(incident)).state()).isIn("NONE", "NOT_STARTED");
+        String responder = users.tokenFor(Role.RESPONDER);
+        assertThat(api.post("/api/v1/incidents/" + incident + "/resolve", responder, Map.of()).status()).isEqualTo(200);
+        fx.policy(service, 0, 0, List.of(step(0, user(a.id()))));
+        assertThat(api.post("/api/v1/incidents/" + incident + "/reopen", responder,
+                Map.of("reason", "not fixed")).status()).isEqualTo(200);
+        worker.runOnce();
+        assertThat(fx.pages(incident)).containsExactly("esc:" + incident + ":run1:0:1:" + a.id() + "=" + a.id());
+    }
+
+    @Test
     void incidentsWithoutAPolicyOfTheirServiceEscalateWithTheDefault() {
         UserView a = users.create(Role.RESPONDER);
         PolicyView fallback = escalation.create(new PolicyDefinition(EscalationFixture.unique("default"), null, 0, 0,

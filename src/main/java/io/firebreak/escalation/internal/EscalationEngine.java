@@ -27,7 +27,9 @@ import io.firebreak.notification.PagingManagement;
  * {@code delay} after the previous step's due time (so lateness never accumulates), a new round
  * {@code repeatDelayMinutes} after the last step. "Escalate now" pages the next step at once and
  * counts the following delays from then. A due step is claimed only when {@code due_at <= now}:
- * never early.
+ * never early. Reopening the incident starts the policy again from step 1 as a new run, whose page
+ * dedup keys ({@code esc:<incident>:run<n>:<round>:<step>:<user>}) cannot collide with an earlier
+ * run's ({@code esc:<incident>:<round>:<step>:<user>} for the first).
  */
 @Component
 public class EscalationEngine {
@@ -71,6 +73,7 @@ public class EscalationEngine {
         }
         Instant due = openedAt.plus(Duration.ofMinutes(policy.get().step(1).delayMinutes()));
         rows.insert(incident.id(), incident.number(), policy.get(), State.ACTIVE, due, clock.instant());
+        events.publishEvent(new EscalationDue(due));
         pageIfDue(incident.id());
     }
 
@@ -85,11 +88,44 @@ public class EscalationEngine {
             return 0;
         }
         IncidentStatus status = incidents.get(String.valueOf(incidentId)).status();
-        if (status != IncidentStatus.DETECTED) {
+        if (!waiting(status, row.run())) {
             stop(incidentId, row.number(), stopReason(status), SYSTEM);
             return 0;
         }
         return page(row, row.dueAt(), true, SYSTEM);
+    }
+
+    /**
+     * Starts the policy again from step 1 for a reopened incident, as a fresh run of its
+     * escalation (whatever the previous run's state): the policy of its first service that has one,
+     * else the default; step 1 due {@code delay} after {@code reopenedAt}. Runs in the reopening
+     * transaction, so the new run commits with the reopen (no event to lose); the worker pages it
+     * when due. No policy: the previous run's row stays as it was.
+     */
+    public void restart(IncidentView incident, Instant reopenedAt) {
+        Optional<StoredPolicy> policy = policies.forServices(incident.services().stream().map(ServiceRef::id).toList())
+                .filter(p -> !p.steps().isEmpty());
+        if (policy.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant due = reopenedAt.plus(Duration.ofMinutes(policy.get().step(1).delayMinutes()));
+        if (!rows.restart(incident.id(), policy.get(), due, now)) {
+            // Never escalated before (no policy then): a row first, so that this run is numbered 1.
+            rows.insert(incident.id(), incident.number(), null, State.NONE, null, now);
+            rows.restart(incident.id(), policy.get(), due, now);
+        }
+        events.publishEvent(new EscalationDue(due));
+    }
+
+    /**
+     * Whether an incident in {@code status} still waits for someone to take it, so that run
+     * {@code run} of its escalation goes on paging: unacknowledged (DETECTED) on the first run;
+     * after a reopen (which puts it back to INVESTIGATING, and there is no going back to
+     * acknowledged) until it moves on to mitigated, resolved or closed.
+     */
+    public static boolean waiting(IncidentStatus status, int run) {
+        return status == (run == 0 ? IncidentStatus.DETECTED : IncidentStatus.INVESTIGATING);
     }
 
     /**
@@ -162,11 +198,15 @@ public class EscalationEngine {
         if (!rows.claim(row, next, dueOnly, now)) {
             return dueOnly ? 0 : -1;
         }
+        if (next.dueAt() != null && next.state() == State.ACTIVE) {
+            events.publishEvent(new EscalationDue(next.dueAt()));
+        }
         String reason = "escalation step " + next.step() + " of policy " + policy.name()
                 + (next.round() > 0 ? " (repeat " + next.round() + ")" : "");
         List<ResolvedTarget> people = targets.resolve(policy.step(next.step()).targets(), now);
         for (ResolvedTarget person : people) {
-            String key = "esc:" + row.incidentId() + ":" + next.round() + ":" + next.step() + ":" + person.userId();
+            String key = "esc:" + row.incidentId() + (row.run() > 0 ? ":run" + row.run() : "") + ":" + next.round()
+                    + ":" + next.step() + ":" + person.userId();
             page(row.incidentId(), person, next.round(), next.step(), key, reason, actor, now);
         }
         events.publishEvent(new EscalationStepReached(row.incidentId(), row.number(), policy.id(), policy.name(),

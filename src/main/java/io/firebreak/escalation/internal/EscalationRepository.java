@@ -35,7 +35,7 @@ public class EscalationRepository {
                         instant(rs, "due_at"), (Integer) rs.getObject("last_step", Integer.class),
                         (Integer) rs.getObject("last_round", Integer.class), instant(rs, "last_paged_at"),
                         rs.getString("stop_reason"), rs.getString("stopped_by"), instant(rs, "stopped_at"),
-                        rs.getLong("version")))
+                        rs.getLong("version"), rs.getInt("run_no")))
                 .optional();
     }
 
@@ -57,6 +57,16 @@ public class EscalationRepository {
     }
 
     /**
+     * The earliest {@code due_at} of an ACTIVE escalation later than {@code after} (one probe of
+     * the (state, due_at) index).
+     */
+    public Optional<Instant> nextDueAfter(Instant after) {
+        return jdbc.sql("""
+                SELECT MIN(due_at) AS next_due FROM escalation_incident WHERE state = 'ACTIVE' AND due_at > :after""")
+                .param("after", utc(after)).query((rs, i) -> Optional.ofNullable(instant(rs, "next_due"))).single();
+    }
+
+    /**
      * Writes the first row of an incident's escalation. Fails with a duplicate key when another
      * transaction (instance) wrote it first.
      */
@@ -69,6 +79,22 @@ public class EscalationRepository {
                 .param("policy", policy == null ? null : policy.id())
                 .param("name", policy == null ? null : policy.name()).param("state", state.name())
                 .param("due", utc(dueAt)).param("now", utc(now)).update();
+    }
+
+    /**
+     * Starts an incident's escalation again from step 1 of {@code policy}, due at {@code dueAt}, as
+     * its next run (a reopened incident): whatever state the row was in, the new run is ACTIVE.
+     * Returns false when the incident has no row yet (the caller inserts one).
+     */
+    public boolean restart(long incidentId, StoredPolicy policy, Instant dueAt, Instant now) {
+        return jdbc.sql("""
+                UPDATE escalation_incident SET policy_id = :policy, policy_name = :name, state = 'ACTIVE',
+                    next_step = 1, round = 0, due_at = :due, last_step = NULL, last_round = NULL,
+                    last_paged_at = NULL, stop_reason = NULL, stopped_by = NULL, stopped_at = NULL,
+                    run_no = run_no + 1, version = version + 1, started_at = :now, updated_at = :now
+                WHERE incident_id = :id""")
+                .param("policy", policy.id()).param("name", policy.name()).param("due", utc(dueAt))
+                .param("now", utc(now)).param("id", incidentId).update() == 1;
     }
 
     /** Gives a row without a policy its policy (escalate now found one); only if unchanged since read. */

@@ -10,6 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.firebreak.catalog.ServiceDeleted;
 import io.firebreak.incident.IncidentClosed;
 import io.firebreak.incident.IncidentDeclared;
+import io.firebreak.incident.IncidentManagement;
+import io.firebreak.incident.IncidentReopened;
 import io.firebreak.incident.IncidentStageChanged;
 import io.firebreak.incident.IncidentStatus;
 
@@ -22,7 +24,7 @@ import io.firebreak.incident.IncidentStatus;
  * the worker's reconciling pass starts it.
  * <p>
  * Stop: in the transaction that acknowledges, resolves or closes the incident, so no claim can
- * page a step after the incident was acknowledged.
+ * page a step after the incident was acknowledged. Restart: in the transaction that reopens it.
  */
 @Component
 class EscalationTriggers {
@@ -32,11 +34,14 @@ class EscalationTriggers {
     private final EscalationEngine engine;
     private final EscalationStarter starter;
     private final PolicyRepository policies;
+    private final IncidentManagement incidents;
 
-    EscalationTriggers(EscalationEngine engine, EscalationStarter starter, PolicyRepository policies) {
+    EscalationTriggers(EscalationEngine engine, EscalationStarter starter, PolicyRepository policies,
+            IncidentManagement incidents) {
         this.engine = engine;
         this.starter = starter;
         this.policies = policies;
+        this.incidents = incidents;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -53,6 +58,15 @@ class EscalationTriggers {
         if (e.to() != IncidentStatus.DETECTED) {
             engine.stop(e.incidentId(), e.number(), EscalationEngine.stopReason(e.to()), e.actor());
         }
+    }
+
+    /**
+     * A reopened incident escalates again from step 1, in the reopening transaction: the new run
+     * commits with the reopen or not at all, so no lost event can leave it unescalated.
+     */
+    @EventListener
+    void on(IncidentReopened e) {
+        engine.restart(incidents.get(String.valueOf(e.incidentId())), e.at());
     }
 
     @EventListener

@@ -3,10 +3,15 @@ package io.firebreak.escalation.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,16 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.IncidentSummary;
+import io.firebreak.shared.WakeUp;
 
 /**
  * Pages due escalation steps and repairs missed starts; safe to run on every instance at once.
  * <p>
- * Due pass (every {@code firebreak.escalation.interval}, 1 s by default): each ACTIVE row whose
- * {@code due_at} has passed is paged in its own transaction, after a conditional UPDATE on the
- * row's version that only one instance can win (a second one waits for the first's row lock and
- * then finds the version moved on); a crash before commit rolls the claim back, so another pass
- * retakes it. Reconciling pass (every {@code firebreak.escalation.reconcile-interval}, 30 s): every
- * open unacknowledged incident without an escalation row gets one (the start event was lost).
+ * Due pass: each ACTIVE row whose {@code due_at} has passed is paged in its own transaction, after
+ * a conditional UPDATE on the row's version that only one instance can win (a second one waits for
+ * the first's row lock and then finds the version moved on); a crash before commit rolls the claim
+ * back, so another pass retakes it. The pass runs on the worker's {@link WakeUp} at the earliest
+ * pending {@code due_at} (each pass returns it; every row written due, {@link EscalationDue},
+ * moves it earlier after its commit), so a step is paged at its instant, not at the next poll; the
+ * scheduled pass every {@code firebreak.escalation.interval} (1 s) stays as the safety net for a
+ * lost signal and for rows another instance wrote: it signals the wake-up, so that an instance's
+ * passes run on one thread and never wait for each other's row locks. Reconciling pass (every
+ * {@code firebreak.escalation.reconcile-interval}, 30 s): every open unacknowledged incident
+ * without an escalation row gets one (the start event was lost).
  */
 @Component
 public class EscalationWorker {
@@ -40,21 +51,54 @@ public class EscalationWorker {
     private final IncidentManagement incidents;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final WakeUp wakeUp;
+    private final boolean wakeUpEnabled;
 
     EscalationWorker(EscalationRepository rows, EscalationEngine engine, EscalationStarter starter,
-            IncidentManagement incidents, PlatformTransactionManager transactions, Clock clock) {
+            IncidentManagement incidents, PlatformTransactionManager transactions, Clock clock,
+            @Value("${firebreak.wake-up:true}") boolean wakeUpEnabled) {
         this.clock = clock;
         this.rows = rows;
         this.engine = engine;
         this.starter = starter;
         this.incidents = incidents;
         this.tx = new TransactionTemplate(transactions);
+        this.wakeUpEnabled = wakeUpEnabled;
+        this.wakeUp = new WakeUp("escalation-due", wakeUpEnabled, clock, this::wakeUpPass);
+    }
+
+    /** A row was written due at an instant: a pass then, once the row is committed (visible). */
+    @EventListener
+    void on(EscalationDue e) {
+        wakeUp.atAfterCommit(e.at());
+    }
+
+    @PreDestroy
+    void stopWakeUp() {
+        wakeUp.close();
+    }
+
+    /**
+     * The due pass, then the earliest due instant after the pass began: a row that was due then
+     * and is still there failed (it is logged) and is left to the scheduled pass, not retried in a
+     * tight loop.
+     */
+    private Optional<Instant> wakeUpPass() {
+        Instant began = clock.instant();
+        pageDue();
+        return rows.nextDueAfter(began);
     }
 
     @Scheduled(fixedDelayString = "${firebreak.escalation.interval:PT1S}",
             initialDelayString = "${firebreak.escalation.interval:PT1S}")
     void scheduledDuePass() {
         try {
+            if (wakeUpEnabled) {
+                // On the wake-up's thread, which then also sleeps until rows it had not heard of
+                // (written by another instance): two passes of one instance never race for the same rows.
+                wakeUp.now();
+                return;
+            }
             pageDue();
         } catch (RuntimeException e) {
             log.warn("Escalation pass failed; due steps stay due for the next pass", e);
@@ -90,6 +134,9 @@ public class EscalationWorker {
                 } catch (ConcurrencyFailureException | DuplicateKeyException e) {
                     // Another instance is paging this step; its commit moves the row on.
                     log.debug("Escalation of incident {} claimed elsewhere", incidentId, e);
+                } catch (RuntimeException e) {
+                    // One failing step must not hold up the others behind it; the row stays due.
+                    log.warn("Escalation of incident {} failed; retrying on the next pass", incidentId, e);
                 }
             }
         } while (due.size() == BATCH && paged > 0);

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -42,10 +43,12 @@ public class ClockRuleEngine {
     private final SeverityManagement severity;
     private final ClockRuleActions actions;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     ClockRuleEngine(ClockRuleRepository repository, IncidentManagement incidents, SeverityManagement severity,
-            ClockRuleActions actions, PlatformTransactionManager transactions) {
+            ClockRuleActions actions, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.incidents = incidents;
         this.severity = severity;
         this.actions = actions;
@@ -118,7 +121,7 @@ public class ClockRuleEngine {
                 rows.add(new ClockRuleRepository.Due(incidentId, rule.id(), f.period(), f.dueAt()));
             }
         }
-        repository.replaceDue(incidentId, rows);
+        repository.replaceDue(incidentId, rows).ifPresent(due -> events.publishEvent(new ClockRuleDueWritten(due)));
     }
 
     private Optional<IncidentView> incident(long id) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import io.firebreak.incident.IncidentCauseUpdated;
 import io.firebreak.incident.IncidentClosed;
@@ -19,6 +20,11 @@ import io.firebreak.incident.IncidentStageChanged;
 /**
  * Recomputes an incident's due rows after every change a rule's condition can depend on (level,
  * stage, cause, roles, impact). Idempotent: it rewrites the rows from the incident's current state.
+ * <p>
+ * The listeners open no transaction of their own ({@code NOT_SUPPORTED}): the recompute runs in its
+ * own, so each async task holds one pooled connection at a time. Holding the listener's
+ * transaction open around the recompute's took two per task, and a burst of events (one per
+ * declared incident) then held every connection of the pool while waiting for a second one.
  */
 @Component
 class ClockRuleListener {
@@ -35,47 +41,47 @@ class ClockRuleListener {
         engine.recompute(incidentId, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentDeclared e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentStageChanged e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentSeverityChanged e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentCauseUpdated e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentRoleAssigned e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentRoleUnassigned e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentReopened e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentClosed e) {
         recompute(e.incidentId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(IncidentDetailsUpdated e) {
         recompute(e.incidentId());
     }

@@ -122,8 +122,17 @@ public class ClockRuleRepository {
                 .update() == 1;
     }
 
-    /** Makes the incident's pending rows exactly {@code rows}. */
-    public void replaceDue(long incidentId, Collection<Due> rows) {
+    /** The earliest pending {@code due_at} later than {@code after} (one probe of the due_at index). */
+    public Optional<Instant> nextDueAfter(Instant after) {
+        return jdbc.sql("SELECT MIN(due_at) AS next_due FROM escalation_rule_due WHERE due_at > :after")
+                .param("after", utc(after)).query((rs, n) -> Optional.ofNullable(instant(rs, "next_due"))).single();
+    }
+
+    /**
+     * Makes the incident's pending rows exactly {@code rows}; returns the earliest due instant of
+     * the rows it wrote (new or moved), if any.
+     */
+    public Optional<Instant> replaceDue(long incidentId, Collection<Due> rows) {
         Map<String, Due> wanted = rows.stream().collect(Collectors.toMap(ClockRuleRepository::key,
                 Function.identity(), (a, b) -> a));
         Map<String, Due> present = dueOf(incidentId).stream().collect(Collectors.toMap(ClockRuleRepository::key,
@@ -136,6 +145,7 @@ public class ClockRuleRepository {
                         .param("i", old.incidentId()).param("r", old.ruleId()).param("p", old.period()).update();
             }
         }
+        Instant earliest = null;
         for (Due d : wanted.values()) {
             Due old = present.get(key(d));
             if (old == null || !old.dueAt().equals(d.dueAt())) {
@@ -143,8 +153,10 @@ public class ClockRuleRepository {
                         INSERT INTO escalation_rule_due (incident_id, rule_id, period_key, due_at)
                         VALUES (:i, :r, :p, :due)""").param("i", d.incidentId()).param("r", d.ruleId())
                         .param("p", d.period()).param("due", utc(d.dueAt())).update();
+                earliest = earliest == null || d.dueAt().isBefore(earliest) ? d.dueAt() : earliest;
             }
         }
+        return Optional.ofNullable(earliest);
     }
 
     /** Removes pending rows of a rule (it was disabled, changed or deleted). */
