@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.firebreak.catalog.ServiceDeleted;
 import io.firebreak.incident.IncidentClosed;
@@ -18,10 +16,10 @@ import io.firebreak.incident.IncidentStatus;
 /**
  * Starts and stops escalations on incident events.
  * <p>
- * Start: right after the declaring transaction commits (declared in the UI or API, or by alert
- * grouping), in a new transaction of its own, so the first page is written milliseconds after the
- * incident exists, without waiting for a worker pass. If that fails (or the instance dies first),
- * the worker's reconciling pass starts it.
+ * Start: in the declaring transaction (declared in the UI or API, or by alert grouping), in a
+ * savepoint, so the first page commits with the incident and leaves the moment it commits, without
+ * waiting for a worker pass. If the start fails, only its savepoint is rolled back and the worker's
+ * reconciling pass starts it.
  * <p>
  * Stop: in the transaction that acknowledges, resolves or closes the incident, so no claim can
  * page a step after the incident was acknowledged. Restart: in the transaction that reopens it.
@@ -44,10 +42,10 @@ class EscalationTriggers {
         this.incidents = incidents;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(IncidentDeclared e) {
         try {
-            starter.start(e.incidentId(), e.at());
+            starter.startWithin(e.incidentId(), e.at());
         } catch (RuntimeException ex) {
             log.warn("Could not start the escalation of {} at once; the reconciling pass will", e.number(), ex);
         }
