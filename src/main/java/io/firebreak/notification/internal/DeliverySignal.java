@@ -1,6 +1,5 @@
 package io.firebreak.notification.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
@@ -16,12 +15,7 @@ import io.firebreak.shared.WakeUp;
 @Component
 class DeliverySignal {
 
-    private final Clock clock;
     private volatile WakeUp target;
-
-    DeliverySignal(Clock clock) {
-        this.clock = clock;
-    }
 
     void connect(WakeUp wakeUp) {
         this.target = wakeUp;
@@ -30,13 +24,8 @@ class DeliverySignal {
     /** A message first due at {@code due} was written in the current transaction (if any). */
     void queued(Instant due) {
         WakeUp w = target;
-        if (w == null) {
-            return;
-        }
-        if (due.isAfter(clock.instant())) {
-            w.at(due);
-        } else {
-            w.afterCommit();
+        if (w != null) {
+            w.atAfterCommit(due);
         }
     }
 }
