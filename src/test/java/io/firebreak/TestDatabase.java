@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * database in PostgreSQL mode by default, or a newly created PostgreSQL database when the
  * system property {@code firebreak.test.db=postgresql} is set (the build's second surefire run).
  * PostgreSQL must be reachable (default {@code 127.0.0.1:5432}, user {@code postgres}); if it is
- * not, the tests fail rather than skip.
+ * not, the tests fail rather than skip. {@code firebreak.test.db=external} leaves the datasource
+ * settings alone (separate Firebreak processes started by a test, on a database it chose).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,10 +29,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if ("external".equals(KIND)) {
+            // A Firebreak process a test started on a database of its own (the cluster tests).
+            return;
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("firebreak-test-db", Map.of(
                 "spring.datasource.url", url(),
                 "spring.datasource.username", isPostgres() ? pgUser() : "sa",
                 "spring.datasource.password", isPostgres() ? System.getProperty("firebreak.test.pg.password", "") : "")));
+    }
+
+    /** The server and credentials of the PostgreSQL run, for tests that create a database of their own. */
+    public static String postgresServer() {
+        return System.getProperty("firebreak.test.pg.server", "127.0.0.1:5432");
+    }
+
+    public static String postgresUser() {
+        return pgUser();
     }
 
     static synchronized String url() {
