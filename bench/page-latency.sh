@@ -13,9 +13,8 @@
 # Usage: bench/page-latency.sh   (env: RUNS=3 DURATION=60 WARMUP=10 RATE=5 BACKGROUND=100 TARGETS="h2 postgres alertmanager")
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-10}
@@ -23,7 +22,6 @@ RATE=${RATE:-5}
 BACKGROUND=${BACKGROUND:-100}
 TARGETS=${TARGETS:-"h2 postgres alertmanager"}
 FB_JAVA_OPTS=${FB_JAVA_OPTS:-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 FB_PORT=$(free_port)
 AM_PORT=$(free_port)
 RECV_PORT=$(free_port)
@@ -33,19 +31,9 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
-jar=$(ls target/firebreak*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-if [ -z "$jar" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q package -DskipTests
-  jar=$(ls target/firebreak*.jar | grep -v plain | head -n 1)
-fi
 { echo "date: $(date -u)"; uname -srm; nproc; "$JAVA" -version 2>&1 | head -1;
   /usr/bin/prometheus-alertmanager --version 2>&1 | head -1; } | tee "$OUT/machine.txt"
 
-pid=
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
-trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-wait_http() { for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
 
 measure() { # label url token background-url background-token
   for run in $(seq 1 "$RUNS"); do

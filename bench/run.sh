@@ -18,15 +18,13 @@
 #        /usr/bin/prometheus-alertmanager (apt-get install -y prometheus-alertmanager), python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 TARGETS=${TARGETS:-"h2 postgres alertmanager"}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 FB_PORT=${FB_PORT:-$(free_port)}
 AM_PORT=${AM_PORT:-$(free_port)}
 PASSWORD=bench-admin-password
@@ -35,22 +33,13 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
-jar=$(ls target/firebreak*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-if [ -z "$jar" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q package -DskipTests
-  jar=$(ls target/firebreak*.jar | grep -v plain | head -n 1)
-fi
 echo "jar: $jar" | tee "$OUT/machine.txt"
 { echo "date: $(date -u)"; uname -srm; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -m | head -2;
   "$JAVA" -version 2>&1 | head -1; psql -h 127.0.0.1 -U postgres -Atc 'select version()' 2>/dev/null || true;
   /usr/bin/prometheus-alertmanager --version 2>&1 | head -1; } >> "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
-pid=
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
-trap cleanup EXIT
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 load() { # label url token payload batch mode [extra...]
   local label=$1 url=$2 token=$3 payload=$4 batch=$5 mode=$6; shift 6
@@ -63,10 +52,6 @@ load() { # label url token payload batch mode [extra...]
   done
 }
 
-wait_http() { # url seconds
-  for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
-  echo "no answer from $1" >&2; return 1
-}
 
 firebreak() { # target
   local target=$1 dbargs

@@ -23,15 +23,13 @@
 #        bench program can connect while the application has it open.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/common.sh
 
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-1}
 COUNT=${COUNT:-10000}
 WINDOW=${WINDOW:-60}
 LEAD=${LEAD:-150}
 TARGETS=${TARGETS:-"h2 postgres"}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 PASSWORD=bench-admin-password
 OUT="bench/out/deadlines-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
@@ -39,24 +37,12 @@ RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 CP=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | sort -V | tail -n 1):$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -n 1)
 
-jar=$(ls target/firebreak*.jar 2>/dev/null | grep -v plain | head -n 1 || true)
-if [ -z "$jar" ]; then
-  JAVA_HOME=$JAVA_HOME ./mvnw -o -B -q package -DskipTests
-  jar=$(ls target/firebreak*.jar | grep -v plain | head -n 1)
-fi
 { echo "jar: $jar"; echo "date: $(date -u)"; uname -srm; nproc; grep -m1 'model name' /proc/cpuinfo || true;
   free -m | head -2; "$JAVA" -version 2>&1 | head -1; psql -h 127.0.0.1 -U postgres -Atc 'select version()' 2>/dev/null || true
   echo "COUNT=$COUNT WINDOW=$WINDOW LEAD=$LEAD RUNS=$RUNS"; uptime; } > "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
-pid=
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; pid=; }
-trap cleanup EXIT
 
-wait_http() { # url seconds
-  for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
-  echo "no answer from $1" >&2; return 1
-}
 
 bench() { # target run
   local target=$1 run=$2 dbargs port base jdbc user plan="$OUT/plan-$1-$2.txt"
