@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import io.firebreak.identity.NewUser;
@@ -17,7 +18,8 @@ import io.firebreak.identity.UserManagement;
 
 /**
  * On the first start (no users at all) creates {@code admin} with the password from
- * {@code FIREBREAK_ADMIN_PASSWORD}, or a generated one printed once in the log.
+ * {@code FIREBREAK_ADMIN_PASSWORD}, or a generated one printed once in the log. When several
+ * instances start together on an empty database, one of them creates it and the others go on.
  */
 @Component
 @Order(0)
@@ -40,7 +42,13 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
-        users.create(new NewUser("admin", "Administrator", null, null, null, "UTC", Role.ADMIN, password), "system");
+        try {
+            users.create(new NewUser("admin", "Administrator", null, null, null, "UTC", Role.ADMIN, password), "system");
+        } catch (DuplicateKeyException e) {
+            // Several instances started at once on an empty database: another one created it.
+            log.info("The user 'admin' was created by another instance starting at the same time");
+            return;
+        }
         if (generated) {
             log.warn("""
 
