@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs a worker's pass on its own thread as soon as there is work, instead of at the next poll.
@@ -21,9 +19,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * it: any number of signals coalesce into at most one pending pass, so a burst costs one pass, not
  * one per signal. {@link #at(Instant)} asks for a pass when that instant arrives on the injected
  * clock (never before it); the pass itself returns the next instant it has work due, so a worker
- * sleeps exactly until its earliest deadline. The pass must be safe to run concurrently with the
- * worker's scheduled polling pass and with other instances (the workers' claims are), because the
- * scheduled pass stays as the safety net that catches anything a lost signal would miss.
+ * sleeps exactly until its earliest deadline. The worker's scheduled polling pass stays as the
+ * safety net that catches anything a lost signal would miss; through {@link #poll(Runnable)} it
+ * runs on this thread too. The pass must be safe to run concurrently with other instances' (the
+ * workers' claims are).
  * <p>
  * A disabled wake-up (tests that drive workers by hand) ignores every signal. The thread is a
  * daemon started on the first signal; {@link #close()} stops it.
@@ -76,18 +75,22 @@ public final class WakeUp implements AutoCloseable {
      * at {@code due}, which the pass must be able to see. A null {@code due} asks for a pass now.
      */
     public void atAfterCommit(Instant due) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            AfterCommit.run(() -> signal(due));
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal(due);
-                }
-            });
+    }
+
+    /**
+     * The worker's scheduled polling pass. With wake-ups on it only signals, so the pass runs on
+     * the wake-up's thread, which then also sleeps until rows it had not heard of (written by
+     * another instance): one instance's passes never race each other for the same rows. With
+     * wake-ups off, {@code direct} runs on the caller's thread.
+     */
+    public void poll(Runnable direct) {
+        if (enabled) {
+            now();
         } else {
-            signal(due);
+            direct.run();
         }
     }
 

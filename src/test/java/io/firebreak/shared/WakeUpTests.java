@@ -90,6 +90,25 @@ class WakeUpTests {
     }
 
     @Test
+    void aPollRunsOnTheWakeUpThreadWhenEnabledAndDirectlyWhenNot() throws Exception {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        AtomicInteger direct = new AtomicInteger();
+        try (WakeUp wakeUp = new WakeUp("poll-test", true, clock, () -> {
+            ranOn.set(Thread.currentThread().getName());
+            return Optional.empty();
+        })) {
+            wakeUp.poll(direct::incrementAndGet);
+            waitUntil(() -> ranOn.get() != null);
+            assertThat(ranOn.get()).isEqualTo("poll-test");
+            assertThat(direct.get()).isZero();
+        }
+        try (WakeUp off = new WakeUp("off", false, clock, Optional::empty)) {
+            off.poll(direct::incrementAndGet);
+            assertThat(direct.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aFailingPassDoesNotStopTheThread() throws Exception {
         AtomicInteger passes = new AtomicInteger();
         try (WakeUp wakeUp = new WakeUp("test", true, clock, () -> {

@@ -52,7 +52,6 @@ public class EscalationWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WakeUp wakeUp;
-    private final boolean wakeUpEnabled;
 
     EscalationWorker(EscalationRepository rows, EscalationEngine engine, EscalationStarter starter,
             IncidentManagement incidents, PlatformTransactionManager transactions, Clock clock,
@@ -63,7 +62,6 @@ public class EscalationWorker {
         this.starter = starter;
         this.incidents = incidents;
         this.tx = new TransactionTemplate(transactions);
-        this.wakeUpEnabled = wakeUpEnabled;
         this.wakeUp = new WakeUp("escalation-due", wakeUpEnabled, clock, this::wakeUpPass);
     }
 
@@ -93,13 +91,7 @@ public class EscalationWorker {
             initialDelayString = "${firebreak.escalation.interval:PT1S}")
     void scheduledDuePass() {
         try {
-            if (wakeUpEnabled) {
-                // On the wake-up's thread, which then also sleeps until rows it had not heard of
-                // (written by another instance): two passes of one instance never race for the same rows.
-                wakeUp.now();
-                return;
-            }
-            pageDue();
+            wakeUp.poll(this::pageDue);
         } catch (RuntimeException e) {
             log.warn("Escalation pass failed; due steps stay due for the next pass", e);
         }

@@ -51,7 +51,6 @@ public class ClockRuleWorker {
     private final IncidentManagement incidents;
     private final Clock clock;
     private final WakeUp wakeUp;
-    private final boolean wakeUpEnabled;
     private final Duration reconcileInterval;
     private final Duration fullReconcileInterval;
     /** Start of the previous scheduled reconciling pass, and of the previous full one (only that thread uses them). */
@@ -68,7 +67,6 @@ public class ClockRuleWorker {
         this.engine = engine;
         this.incidents = incidents;
         this.clock = clock;
-        this.wakeUpEnabled = wakeUpEnabled;
         this.wakeUp = new WakeUp("clock-rules-due", wakeUpEnabled, clock, this::wakeUpPass);
     }
 
@@ -101,13 +99,7 @@ public class ClockRuleWorker {
             initialDelayString = "${firebreak.clock-rules.interval:PT1S}")
     void scheduledPass() {
         try {
-            if (wakeUpEnabled) {
-                // On the wake-up's thread, which then also sleeps until rows it had not heard of
-                // (written by another instance): two passes of one instance never race for the same rows.
-                wakeUp.now();
-                return;
-            }
-            runOnce();
+            wakeUp.poll(this::runOnce);
         } catch (RuntimeException e) {
             log.warn("Clock rule pass failed; retrying on the next pass", e);
         }

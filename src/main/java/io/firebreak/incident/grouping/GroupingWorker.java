@@ -3,7 +3,6 @@ package io.firebreak.incident.grouping;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 
@@ -44,7 +43,6 @@ public class GroupingWorker {
     private final Clock clock;
     private final String cursor;
     private final WakeUp wakeUp;
-    private final ReentrantLock draining = new ReentrantLock();
     private volatile boolean feedMissingLogged;
 
     @Autowired
@@ -64,7 +62,7 @@ public class GroupingWorker {
         this.clock = clock;
         this.cursor = cursor;
         this.wakeUp = new WakeUp("alert-grouping", wakeUpEnabled, clock, () -> {
-            drain(true);
+            drain();
             return Optional.empty();
         });
     }
@@ -83,7 +81,7 @@ public class GroupingWorker {
             initialDelayString = "${firebreak.alert-grouping-interval:PT1S}")
     void scheduledPass() {
         try {
-            drain(false);
+            wakeUp.poll(this::drain);
         } catch (UnsupportedOperationException e) {
             if (!feedMissingLogged) {
                 feedMissingLogged = true;
@@ -95,23 +93,10 @@ public class GroupingWorker {
         }
     }
 
-    /**
-     * Passes until the feed is drained (at most 50 batches, so one caller cannot hog the cursor
-     * lock). Without {@code wait} it gives way when this instance is already draining: two local
-     * passes would only queue on the cursor row's lock, each delaying the other's commit.
-     */
-    private void drain(boolean wait) {
-        if (wait) {
-            draining.lock();
-        } else if (!draining.tryLock()) {
-            return;
-        }
-        try {
-            for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
-                // A full batch means more may be waiting: keep going rather than wait for the next signal.
-            }
-        } finally {
-            draining.unlock();
+    /** Passes until the feed is drained (at most 50 batches, so one caller cannot hog the cursor lock). */
+    private void drain() {
+        for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
+            // A full batch means more may be waiting: keep going rather than wait for the next signal.
         }
     }
 

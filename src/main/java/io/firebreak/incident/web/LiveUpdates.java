@@ -13,12 +13,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.firebreak.incident.IncidentEvent;
 import io.firebreak.incident.IncidentManagement;
+import io.firebreak.shared.AfterCommit;
 
 /**
  * The open Server-Sent-Event streams of incident pages in this instance. After a change of an
@@ -69,16 +68,7 @@ class LiveUpdates {
         if (set == null || set.isEmpty()) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    notifyStreams(event.incidentId(), set);
-                }
-            });
-        } else {
-            notifyStreams(event.incidentId(), set);
-        }
+        AfterCommit.run(() -> notifyStreams(event.incidentId(), set));
     }
 
     private void notifyStreams(long incidentId, Set<SseEmitter> set) {

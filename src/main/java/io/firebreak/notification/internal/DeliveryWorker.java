@@ -102,7 +102,7 @@ public class DeliveryWorker {
             initialDelayString = "${firebreak.notification.interval:PT5S}")
     void scheduledPass() {
         try {
-            runOnce();
+            wakeUp.poll(this::runOnce);
         } catch (RuntimeException e) {
             // Nothing is lost: unclaimed rows stay due, claimed ones are retaken when the lease expires.
             log.warn("Notification delivery pass failed; retrying on the next pass", e);
