@@ -168,17 +168,19 @@ class AlertGrouper {
         Instant now = now();
         var existing = store.link(incident.id(), alert.id());
         AlertAttachment how;
+        int[] counts;
         if (existing.isPresent()) {
             if (existing.get().firing()) {
                 return Outcome.UNCHANGED; // delivered again: at-least-once input, exactly-once effect
             }
             store.refire(incident.id(), alert.id(), alert.title(), alert.labels(), now);
             how = AlertAttachment.REFIRED;
+            counts = store.tally(incident.id(), 1, 0);
         } else {
             how = forced != null ? forced : AlertAttachment.JOINED;
             store.insertLink(incident.id(), alert.id(), alert.integrationId(), alert.title(), alert.labels(), how, now);
+            counts = store.tally(incident.id(), 1, 1);
         }
-        int[] counts = store.counts(incident.id());
         incidents.alertAttached(String.valueOf(incident.id()), actor, alert.id(), Titles.base(alert.title()), how, counts[0],
                 counts[1], newTitle(incident, counts[0]));
         return how == AlertAttachment.REFIRED ? Outcome.REFIRED
@@ -244,7 +246,7 @@ class AlertGrouper {
             }
             outcome = Outcome.RESOLVED;
             IncidentHead incident = store.head(incidentId);
-            int[] counts = store.counts(incidentId);
+            int[] counts = store.tally(incidentId, -1, 0);
             boolean autoResolve = counts[0] == 0 && policy.autoResolve() && active(incident.status());
             incidents.alertResolved(String.valueOf(incident.id()), actor, alert.id(), Titles.base(alert.title()), counts[0],
                     counts[1], autoResolve, newTitle(incident, counts[0]));

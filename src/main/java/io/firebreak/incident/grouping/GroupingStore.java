@@ -124,11 +124,20 @@ public class GroupingStore {
                 .param("now", ts(now)).param("i", incidentId).param("a", alertId).update() == 1;
     }
 
-    /** {firing, total} alerts of the incident. */
-    int[] counts(long incidentId) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(CASE WHEN status = 'FIRING' THEN 1 ELSE 0 END), 0) AS firing, COUNT(*) AS total
-                FROM incident_alert WHERE incident_id = :i""")
+    /**
+     * Changes the incident's tally of linked alerts by the given deltas and returns the new
+     * {firing, total}. Every change of a link's existence or firing state goes through here, in
+     * the same transaction, so the tally always equals a count of incident_alert.
+     */
+    int[] tally(long incidentId, int firingDelta, int totalDelta) {
+        int updated = jdbc.sql("UPDATE incident_alert_tally SET firing = firing + :f, total = total + :t"
+                + " WHERE incident_id = :i")
+                .param("f", firingDelta).param("t", totalDelta).param("i", incidentId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO incident_alert_tally (incident_id, firing, total) VALUES (:i, :f, :t)")
+                    .param("i", incidentId).param("f", firingDelta).param("t", totalDelta).update();
+        }
+        return jdbc.sql("SELECT firing, total FROM incident_alert_tally WHERE incident_id = :i")
                 .param("i", incidentId).query((rs, n) -> new int[] { rs.getInt("firing"), rs.getInt("total") })
                 .single();
     }
