@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Summarises bench/run.sh results (JSON lines from LoadGen): medians per target and scenario, ratios to Alertmanager."""
+"""Summarises bench/run.sh results (JSON lines from wrk/alerts.lua and LoadGen): medians per target and scenario, ratios to Alertmanager."""
 import json
 import statistics
 import sys
 from collections import defaultdict
 
 rows = defaultdict(list)
+backlogs = []
 for line in open(sys.argv[1]):
     line = line.strip()
     if line.startswith('{'):
         d = json.loads(line)
+        if 'grouping' in d:
+            backlogs.append(d)
+            continue
         target, scenario = d['label'].split(' ', 1)
         rows[(target, scenario)].append(d)
 
@@ -55,3 +59,6 @@ for s in scenarios:
     print(line)
 print()
 print(f"runs per cell: {max((len(v) for v in rows.values()), default=0)}; medians shown")
+for b in backlogs:
+    print(f"grouping on {b['grouping']}: {b['backlogAtEnd']:,} feed entries behind when the load stopped, "
+          f"caught up {b['caughtUpSeconds']} s later" + (f" ({b['left']:,} still left)" if b['left'] else ''))

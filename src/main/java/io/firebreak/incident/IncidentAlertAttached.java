@@ -8,4 +8,9 @@ import java.time.Instant;
  */
 public record IncidentAlertAttached(long incidentId, String number, String actor, Instant at, long alertId,
         String alertTitle, AlertAttachment how, int firingAlerts, int totalAlerts) implements IncidentEvent {
+
+    /** One alert of {@link IncidentManagement#alertsAttached}: who attached it, how, and the counts afterwards. */
+    public record Attachment(String actor, long alertId, String alertTitle, AlertAttachment how, int firingAlerts,
+            int totalAlerts) {
+    }
 }

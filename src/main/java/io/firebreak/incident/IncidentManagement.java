@@ -21,6 +21,7 @@ import io.firebreak.identity.UserManagement;
 import io.firebreak.identity.UserView;
 import io.firebreak.incident.grouping.GroupingStore;
 import io.firebreak.incident.internal.Incident;
+import io.firebreak.incident.internal.IncidentClock;
 import io.firebreak.incident.internal.IncidentInput;
 import io.firebreak.incident.internal.IncidentRefs;
 import io.firebreak.incident.internal.IncidentRepository;
@@ -381,6 +382,22 @@ public class IncidentManagement {
     }
 
     /**
+     * {@link #alertAttached} for several alerts of one incident at once: one load and one write of
+     * the incident, one {@link IncidentAlertAttached} per alert in the given order.
+     */
+    @Transactional
+    public void alertsAttached(String ref, List<IncidentAlertAttached.Attachment> attachments, String newTitle) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        apply(ref, attachments.get(0).actor(), "alert-attached", (i, now) -> {
+            retitle(i, newTitle, now);
+            return attachments.stream().<IncidentEvent>map(a -> new IncidentAlertAttached(i.id(), i.number(),
+                    a.actor(), now, a.alertId(), a.alertTitle(), a.how(), a.firingAlerts(), a.totalAlerts())).toList();
+        }, false);
+    }
+
+    /**
      * Records that an alert of the incident resolved (see {@link #alertAttached}); with
      * {@code autoResolve} the caller then moves the incident to RESOLVED.
      */
@@ -428,12 +445,14 @@ public class IncidentManagement {
         Incident incident = repository.find(id).orElseThrow(() -> notFound(ref));
         Map<String, Object> before = audited ? snapshot(incident) : null;
         Incident.Children childrenBefore = incident.children();
+        List<ClockView> clocksBefore = clockViews(incident);
         Instant now = now();
         List<IncidentEvent> produced = change.apply(incident, now);
         if (produced.isEmpty()) {
             return id;
         }
-        repository.update(incident, !incident.children().equals(childrenBefore));
+        repository.update(incident, !incident.children().equals(childrenBefore),
+                !clockViews(incident).equals(clocksBefore));
         for (IncidentEvent event : produced) {
             events.publishEvent(event);
         }
@@ -442,6 +461,10 @@ public class IncidentManagement {
                     produced.size() == 1 ? produced.get(0) : produced);
         }
         return id;
+    }
+
+    private static List<ClockView> clockViews(Incident incident) {
+        return incident.clocks().stream().map(IncidentClock::view).toList();
     }
 
     private IncidentView advance(String ref, String actor, IncidentStatus target) {

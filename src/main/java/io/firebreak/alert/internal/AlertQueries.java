@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.firebreak.shared.CustomPlans;
+
 import io.firebreak.alert.AlertFeedEntry;
 import io.firebreak.alert.AlertFilter;
 import io.firebreak.alert.AlertSource;
@@ -32,9 +34,11 @@ public class AlertQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final CustomPlans customPlans;
 
-    AlertQueries(JdbcClient jdbc) {
+    AlertQueries(JdbcClient jdbc, CustomPlans customPlans) {
         this.jdbc = jdbc;
+        this.customPlans = customPlans;
     }
 
     public Optional<AlertView> find(long id) {
@@ -49,7 +53,8 @@ public class AlertQueries {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.id").param("ids", ids)
+        // One array parameter, not an IN list whose length makes each call a different statement.
+        return jdbc.sql(SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.id").param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> map(rs)).list();
     }
 
@@ -100,13 +105,14 @@ public class AlertQueries {
     public List<AlertFeedEntry> feedAfter(long afterSeq, int limit) {
         record Row(long seq, long alertId, String kind, java.time.Instant at) {
         }
-        List<Row> rows = jdbc.sql("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > :s ORDER BY seq "
+        List<Row> rows = customPlans.run(() -> jdbc.sql("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > :s ORDER BY seq "
                 + "LIMIT :l").param("s", afterSeq).param("l", limit)
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getLong("alert_id"), rs.getString("kind"),
                         AlertRow.instant(rs, "at")))
-                .list();
+                .list());
         Map<Long, AlertView> alerts = new HashMap<>();
-        findAll(rows.stream().map(Row::alertId).distinct().toList()).forEach(a -> alerts.put(a.id(), a));
+        customPlans.run(() -> findAll(rows.stream().map(Row::alertId).distinct().toList()))
+                .forEach(a -> alerts.put(a.id(), a));
         List<AlertFeedEntry> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
             result.add(new AlertFeedEntry(r.seq(), TransitionKind.valueOf(r.kind()), r.at(), alerts.get(r.alertId())));

@@ -29,6 +29,7 @@ import io.firebreak.alert.AlertFeedAppended;
 import io.firebreak.alert.AlertStatus;
 import io.firebreak.alert.Suppression;
 import io.firebreak.alert.TransitionKind;
+import io.firebreak.shared.CustomPlans;
 
 /**
  * Applies a batch of {@link AlertCommand}s inside the caller's transaction: the affected alerts are
@@ -54,8 +55,11 @@ class AlertStore {
     private final JdbcTemplate template;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CustomPlans customPlans;
 
-    AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, ApplicationEventPublisher events) {
+    AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, ApplicationEventPublisher events,
+            CustomPlans customPlans) {
+        this.customPlans = customPlans;
         this.events = events;
         this.jdbc = jdbc;
         this.template = template;
@@ -232,9 +236,10 @@ class AlertStore {
             // By fingerprint alone, as one array parameter: the only usable index is the unique one
             // (fingerprint first), so the plan stays an index look-up whatever the statistics say.
             // A same fingerprint of another integration is locked too, briefly and harmlessly.
-            jdbc.sql("SELECT * FROM alert WHERE fingerprint = ANY(:f) ORDER BY fingerprint, integration_id FOR UPDATE")
-                    .param("f", all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new))
-                    .query((rs, n) -> AlertRow.read(rs)).list().forEach(r -> {
+            String[] chunk = all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new);
+            customPlans.run(() -> jdbc.sql(
+                    "SELECT * FROM alert WHERE fingerprint = ANY(:f) ORDER BY fingerprint, integration_id FOR UPDATE")
+                    .param("f", chunk).query((rs, n) -> AlertRow.read(rs)).list()).forEach(r -> {
                         String key = r.integrationId + "\u0000" + r.fingerprint;
                         if (wanted.contains(key)) {
                             rows.put(key, r);

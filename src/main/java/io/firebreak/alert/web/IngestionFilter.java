@@ -93,8 +93,9 @@ final class IngestionFilter implements Filter {
         }
         long started = System.nanoTime();
         IngestionAnswer answer = serve(route, request);
-        write(answer, (HttpServletResponse) res);
+        // Recorded before the answer is sent, so whoever has the answer also finds it counted.
         timer(route.format(), answer.status()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        write(answer, (HttpServletResponse) res);
     }
 
     private IngestionAnswer serve(Route route, HttpServletRequest request) {
@@ -131,7 +132,7 @@ final class IngestionFilter implements Filter {
 
     private Timer timer(AlertSource format, int status) {
         return timers.computeIfAbsent(format.name() + status, k -> Timer.builder("firebreak.ingestion.requests")
-                .description("Alert ingestion requests served by the direct ingestion path, until answered")
+                .description("Alert ingestion requests served by the direct ingestion path, until their answer was ready")
                 .tag("format", format.name().toLowerCase()).tag("status", Integer.toString(status))
                 .register(meters));
     }

@@ -4,9 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -14,9 +20,11 @@ import io.firebreak.alert.AlertFeedEntry;
 import io.firebreak.alert.AlertView;
 import io.firebreak.alert.GroupingPolicy;
 import io.firebreak.alert.IntegrationView;
+import io.firebreak.alert.TransitionKind;
 import io.firebreak.catalog.CatalogManagement;
 import io.firebreak.incident.AlertAttachment;
 import io.firebreak.incident.DeclareIncident;
+import io.firebreak.incident.IncidentAlertAttached;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.IncidentView;
@@ -156,6 +164,103 @@ class AlertGrouper {
         attach(new IncidentHead(incident.id(), incident.number(), incident.title(), incident.status()), alert, actor,
                 AlertAttachment.OPENED);
         return Outcome.OPENED;
+    }
+
+    /**
+     * The leading entries of {@code entries} that each only join the active incident their group
+     * already feeds (a FIRED, unsuppressed alert, each alert once), as the common case of an alert
+     * storm; read-only. Empty when fewer than two lead: the caller then applies the first alone.
+     */
+    Optional<Joins> leadingJoins(List<AlertFeedEntry> entries) {
+        if (entries.size() < 2) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        Map<String, Optional<GroupingStore.Group>> groups = new HashMap<>();
+        Map<Long, IncidentHead> heads = new HashMap<>();
+        Map<Long, Optional<IntegrationView>> integrations = new HashMap<>();
+        Map<IncidentHead, List<Joining>> joins = new LinkedHashMap<>();
+        Set<Long> seen = new HashSet<>();
+        int count = 0;
+        for (AlertFeedEntry e : entries) {
+            AlertView alert = e.alert();
+            if (e.kind() != TransitionKind.FIRED || alert.suppression() != null || !seen.add(alert.id())) {
+                break;
+            }
+            IntegrationView integration = integrations.computeIfAbsent(alert.integrationId(),
+                    id -> Optional.ofNullable(feed.integration(id))).orElse(null);
+            GroupingPolicy policy = policy(integration);
+            String key = GroupKeys.of(policy, alert);
+            Optional<GroupingStore.Group> group = groups.computeIfAbsent(alert.integrationId() + "\u0000" + key,
+                    k -> store.latestGroup(alert.integrationId(), key)
+                            .filter(g -> policy.window() == null || !g.openedAt().plus(policy.window()).isBefore(now)));
+            if (group.isEmpty()) {
+                break;
+            }
+            IncidentHead head = heads.computeIfAbsent(group.get().incidentId(), store::head);
+            if (!active(head.status())) {
+                break;
+            }
+            joins.computeIfAbsent(head, k -> new ArrayList<>())
+                    .add(new Joining(alert, actor(integration == null ? alert.integrationName() : integration.name())));
+            count++;
+        }
+        return count < 2 ? Optional.empty() : Optional.of(new Joins(count, joins, now));
+    }
+
+    /** Entries found by {@link #leadingJoins}: how many, and the alerts joining each incident in feed order. */
+    record Joins(int entries, Map<IncidentHead, List<Joining>> byIncident, Instant at) {
+    }
+
+    /** An alert joining its incident, and the actor it joins as. */
+    record Joining(AlertView alert, String actor) {
+    }
+
+    /**
+     * Applies {@link Joins} with the effects {@link #apply} would have had entry by entry, but per
+     * incident it reads the existing links once, writes the new links as one batch, moves the tally
+     * once and records all attachments with one write of the incident.
+     */
+    void join(Joins joins) {
+        joins.byIncident().forEach((incident, alerts) -> attachAll(incident, alerts, joins.at()));
+    }
+
+    /** {@link #attach} for several alerts of one incident. */
+    private void attachAll(IncidentHead incident, List<Joining> joining, Instant now) {
+        Map<Long, Boolean> linked = store.linkStates(incident.id(), joining.stream().map(j -> j.alert().id()).toList());
+        List<GroupingStore.NewLink> fresh = new ArrayList<>();
+        List<Joining> changed = new ArrayList<>();
+        for (Joining j : joining) {
+            AlertView alert = j.alert();
+            Boolean firing = linked.get(alert.id());
+            if (firing == null) {
+                fresh.add(new GroupingStore.NewLink(alert.id(), alert.integrationId(), alert.title(), alert.labels(),
+                        AlertAttachment.JOINED));
+                changed.add(j);
+            } else if (!firing) {
+                store.refire(incident.id(), alert.id(), alert.title(), alert.labels(), now);
+                changed.add(j);
+            } // else delivered again: at-least-once input, exactly-once effect
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (!fresh.isEmpty()) {
+            store.insertLinks(incident.id(), fresh, now);
+        }
+        int[] after = store.tally(incident.id(), changed.size(), fresh.size());
+        int firing = after[0] - changed.size();
+        int total = after[1] - fresh.size();
+        List<IncidentAlertAttached.Attachment> attachments = new ArrayList<>(changed.size());
+        for (Joining j : changed) {
+            AlertView alert = j.alert();
+            boolean isNew = linked.get(alert.id()) == null;
+            firing++;
+            total += isNew ? 1 : 0;
+            attachments.add(new IncidentAlertAttached.Attachment(j.actor(), alert.id(), Titles.base(alert.title()),
+                    isNew ? AlertAttachment.JOINED : AlertAttachment.REFIRED, firing, total));
+        }
+        incidents.alertsAttached(String.valueOf(incident.id()), attachments, newTitle(incident, after[0]));
     }
 
     private boolean capReached(AlertView alert, GroupingPolicy policy, Instant now) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,7 @@ import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.InhibitionRuleView;
 import io.firebreak.incident.LabelMatcher;
 import io.firebreak.incident.internal.Incident;
+import io.firebreak.shared.CustomPlans;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +35,14 @@ public class GroupingStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
+    private final CustomPlans customPlans;
 
-    GroupingStore(JdbcClient jdbc, JsonMapper json) {
+    GroupingStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, CustomPlans customPlans) {
+        this.customPlans = customPlans;
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -88,6 +94,31 @@ public class GroupingStore {
     Optional<IncidentAlertView> link(long incidentId, long alertId) {
         return jdbc.sql("SELECT * FROM incident_alert WHERE incident_id = :i AND alert_id = :a")
                 .param("i", incidentId).param("a", alertId).query(this::link).optional();
+    }
+
+    /** Whether each of the alerts already linked to the incident is firing (alerts not linked are left out). */
+    Map<Long, Boolean> linkStates(long incidentId, java.util.Collection<Long> alertIds) {
+        Map<Long, Boolean> states = new java.util.HashMap<>();
+        customPlans.run(() -> jdbc.sql(
+                "SELECT alert_id, status FROM incident_alert WHERE incident_id = :i AND alert_id = ANY(:a)")
+                .param("i", incidentId).param("a", alertIds.toArray(Long[]::new))
+                .query((rs, n) -> states.put(rs.getLong("alert_id"), "FIRING".equals(rs.getString("status"))))
+                .list());
+        return states;
+    }
+
+    /** A new link for {@link #insertLinks}. */
+    record NewLink(long alertId, long integrationId, String title, Map<String, String> labels, AlertAttachment how) {
+    }
+
+    /** {@link #insertLink} for several alerts of one incident, as one batch. */
+    void insertLinks(long incidentId, List<NewLink> links, Instant now) {
+        template.batchUpdate("""
+                INSERT INTO incident_alert (incident_id, alert_id, integration_id, title, labels_json, status, how,
+                    attached_at, last_fired_at, fire_count)
+                VALUES (?, ?, ?, ?, ?, 'FIRING', ?, ?, ?, 1)""",
+                links.stream().map(l -> new Object[] { incidentId, l.alertId(), l.integrationId(), cut(l.title(), 500),
+                        labelsJson(l.labels()), l.how().name(), ts(now), ts(now) }).toList());
     }
 
     /** Incidents the alert is linked to, newest link first; {@code firingOnly} keeps links still firing. */

@@ -105,8 +105,13 @@ public class GroupingWorker {
         Integer done = pass.execute(status -> {
             long last = store.claimCursor(cursor);
             List<AlertFeedEntry> entries = feed.feedAfter(last, BATCH);
-            for (AlertFeedEntry e : entries) {
-                applyOne(e);
+            for (int i = 0; i < entries.size(); ) {
+                int joined = joinLeading(entries.subList(i, entries.size()));
+                if (joined == 0) {
+                    applyOne(entries.get(i));
+                    joined = 1;
+                }
+                i += joined;
             }
             if (!entries.isEmpty()) {
                 store.moveCursor(cursor, entries.get(entries.size() - 1).seq(), clock.instant());
@@ -127,6 +132,27 @@ public class GroupingWorker {
         } catch (RuntimeException ex) {
             log.error("Held alert {} could not be released; dropped from flap control", alertId, ex);
             store.release(cursor, alertId);
+        }
+    }
+
+    /**
+     * Applies the leading plain joins of {@code entries} in bulk inside a savepoint (see
+     * {@link AlertGrouper#leadingJoins}); returns how many it applied. If the bulk fails for any
+     * reason but a concurrent change, it is undone and 0 is returned: the entries then go one by one.
+     */
+    private int joinLeading(List<AlertFeedEntry> entries) {
+        Optional<AlertGrouper.Joins> joins = grouper.leadingJoins(entries);
+        if (joins.isEmpty()) {
+            return 0;
+        }
+        try {
+            entry.executeWithoutResult(s -> grouper.join(joins.get()));
+            return joins.get().entries();
+        } catch (ConcurrencyFailureException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            log.warn("Joining {} alert feed entries in bulk failed; applying them one by one", entries.size(), ex);
+            return 0;
         }
     }
 

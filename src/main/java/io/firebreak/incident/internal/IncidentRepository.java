@@ -103,6 +103,14 @@ public class IncidentRepository {
      * {@code childrenChanged}: most changes (an alert joining, a note) leave them as they were.
      */
     public long update(Incident i, boolean childrenChanged) {
+        return update(i, childrenChanged, true);
+    }
+
+    /**
+     * Writes the incident row (optimistically locked on its version) and, when they changed, its
+     * children and clocks; returns the new version.
+     */
+    public long update(Incident i, boolean childrenChanged, boolean clocksChanged) {
         int rows = jdbc.sql("""
                 UPDATE incident SET title = :title, description = :description, status = :status,
                     scheme_code = :scheme, level_code = :level, level_name = :levelName, level_rank = :levelRank,
@@ -126,7 +134,7 @@ public class IncidentRepository {
             jdbc.sql("DELETE FROM incident_verification WHERE incident_id = :id").param("id", i.id()).update();
             writeChildren(i.id(), i);
         }
-        for (IncidentClock c : i.clocks()) {
+        for (IncidentClock c : clocksChanged ? i.clocks() : List.<IncidentClock>of()) {
             // breached_at belongs to the clock worker; only clear it when the aggregate asked to.
             jdbc.sql("""
                     UPDATE incident_clock SET due_at = :due, stopped_at = :stopped,

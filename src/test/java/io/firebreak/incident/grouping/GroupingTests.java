@@ -154,6 +154,49 @@ class GroupingTests {
     }
 
     @Test
+    void aStormOfJoinsIsAppliedInBulkWithTheEffectsOfOneByOne() {
+        long integration = feed.integration(unique("am"), policy(GroupingMode.GROUP_KEY, List.of()), null);
+        String group = unique("{}:{alertname=\"Storm\"}");
+        AlertView a = firing(integration, group, "Storm a", Map.of("alertname", "Storm"));
+        AlertView b = firing(integration, group, "Storm b", Map.of("alertname", "Storm"));
+        AlertView c = firing(integration, group, "Storm c", Map.of("alertname", "Storm"));
+        AlertView d = firing(integration, group, "Storm d", Map.of("alertname", "Storm"));
+        AlertView e = firing(integration, group, "Storm e", Map.of("alertname", "Storm"));
+        send(FIRED, a);
+        IncidentView incident = incidentOf(a);
+        long version = incidents.versionOf(incident.id());
+
+        // One pass: three joins in bulk (one write of the incident), then b again, which changes nothing.
+        feed.add(FIRED, b);
+        feed.add(FIRED, c);
+        feed.add(FIRED, d);
+        feed.add(FIRED, b);
+        worker.runOnce();
+        assertThat(incidents.versionOf(incident.id())).isEqualTo(version + 1);
+        send(TransitionKind.RESOLVED, c);
+        // Fired again and a new one, in bulk too.
+        feed.add(FIRED, c);
+        feed.add(FIRED, e);
+        worker.runOnce();
+
+        IncidentView after = incidents.get(String.valueOf(incident.id()));
+        assertThat(after.title()).isEqualTo("[FIRING:5] Storm a");
+        assertThat(incidents.alertIdsOf(incident.number())).containsExactly(a.id(), b.id(), c.id(), d.id(), e.id());
+        assertThat(incidents.alertsOf(incident.number())).allMatch(IncidentAlertView::firing);
+        assertThat(entries(after)).extracting(TimelineEntryView::text).containsSubsequence(
+                "Opened by alert Storm a",
+                "Alert Storm b joined (2 of 2 alerts firing)",
+                "Alert Storm c joined (3 of 3 alerts firing)",
+                "Alert Storm d joined (4 of 4 alerts firing)",
+                "Alert Storm c resolved (3 of 4 alerts still firing)",
+                "Alert Storm c fired again (4 of 4 alerts firing)",
+                "Alert Storm e joined (5 of 5 alerts firing)");
+        assertThat(entries(after)).filteredOn(t -> t.text().startsWith("Alert Storm b joined")).hasSize(1);
+        // The tally kept by grouping agrees with the links.
+        assertThat(store.tally(incident.id(), 0, 0)).containsExactly(5, 5);
+    }
+
+    @Test
     void withoutGroupKeyEachAlertIsItsOwnGroup() {
         long integration = feed.integration(unique("pd"), policy(GroupingMode.GROUP_KEY, List.of()), null);
         AlertView a = firing(integration, null, "Disk full db1", Map.of());
