@@ -31,6 +31,11 @@ public class CustomPlans {
         this.postgres = "PostgreSQL".equalsIgnoreCase(product);
     }
 
+    /** Whether the database is PostgreSQL (otherwise H2). */
+    public boolean postgres() {
+        return postgres;
+    }
+
     /** Runs {@code statement} inside the caller's transaction (required) with a custom plan on PostgreSQL. */
     public <T> T run(Supplier<T> statement) {
         if (!postgres) {

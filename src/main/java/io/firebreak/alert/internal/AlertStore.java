@@ -259,6 +259,10 @@ class AlertStore {
         if (fresh.isEmpty()) {
             return;
         }
+        if (customPlans.postgres()) {
+            insertAsOneStatement(fresh);
+            return;
+        }
         List<Object[]> args = new ArrayList<>(fresh.size());
         for (AlertRow r : fresh) {
             args.add(new Object[] { r.integrationId, r.fingerprint, r.groupKey, r.title, r.description, r.status,
@@ -311,6 +315,67 @@ class AlertStore {
                         }).list();
             }
         });
+    }
+
+    /**
+     * PostgreSQL: all new rows in ONE statement, each column an array parameter unnested into rows.
+     * pgjdbc cannot rewrite a batch that returns generated keys into a multi-row INSERT, so the batch
+     * form costs a statement per alert; this costs one per writer batch. The ids come back keyed by
+     * (integration, fingerprint), so nothing depends on the order of RETURNING.
+     */
+    private void insertAsOneStatement(List<AlertRow> fresh) {
+        int n = fresh.size();
+        Object[][] columns = new Object[22][];
+        String[] types = { "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+                "bigint", "varchar", "varchar", "varchar", "timestamptz", "timestamptz", "timestamptz", "timestamptz",
+                "timestamptz", "timestamptz", "bigint", "varchar", "boolean", "varchar" };
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = switch (types[c]) {
+                case "bigint" -> new Long[n];
+                case "boolean" -> new Boolean[n];
+                default -> new String[n];
+            };
+        }
+        Map<String, AlertRow> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            AlertRow r = fresh.get(i);
+            byKey.put(r.integrationId + "\u0000" + r.fingerprint, r);
+            Object[] v = { r.integrationId, r.fingerprint, r.groupKey, r.title, r.description, r.status, r.severity,
+                    r.levelCode, r.serviceId, r.labels, r.annotations, r.links, text(r.startsAt), text(r.endsAt),
+                    text(r.expiresAt), text(r.firstSeenAt), text(r.lastSeenAt), text(r.resolvedAt), r.fireCount,
+                    r.suppression, r.acknowledged, r.payload };
+            for (int c = 0; c < v.length; c++) {
+                columns[c][i] = v[c];
+            }
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO alert (integration_id, fingerprint, group_key, title, "
+                + "description, status, severity, level_code, service_id, labels, annotations, links, starts_at, "
+                + "ends_at, expires_at, first_seen_at, last_seen_at, resolved_at, fire_count, suppression, "
+                + "acknowledged, payload) SELECT * FROM unnest(");
+        for (int c = 0; c < types.length; c++) {
+            // Timestamps travel as ISO-8601 text arrays and are cast by PostgreSQL.
+            sql.append(c == 0 ? "" : ", ").append(types[c].equals("timestamptz") ? "CAST(? AS text[])::timestamptz[]"
+                    : "CAST(? AS " + types[c] + "[])");
+        }
+        sql.append(") RETURNING id, integration_id, fingerprint");
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql.toString());
+            for (int c = 0; c < columns.length; c++) {
+                String type = switch (types[c]) {
+                    case "bigint" -> "int8";
+                    case "boolean" -> "bool";
+                    default -> "text";
+                };
+                ps.setArray(c + 1, con.createArrayOf(type, columns[c]));
+            }
+            return ps;
+        }, rs -> {
+            byKey.get(rs.getLong(2) + "\u0000" + rs.getString(3)).id = rs.getLong(1);
+        });
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
     }
 
     private void updateDirty(Iterable<AlertRow> rows) {
