@@ -6,7 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +131,87 @@ final class Payloads {
             return null;
         }
         try {
-            Instant t = s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant();
+            Instant t = parseTime(s);
             return t.isBefore(EARLIEST) ? null : t;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw IngestionException.invalid(path, "must be an RFC 3339 time");
         }
+    }
+
+    /**
+     * An RFC 3339 date-time as an instant; throws {@link DateTimeException} when it is not one.
+     * The shape every sender uses ({@code 2026-12-05T06:00:00.123456789Z} or with {@code ±hh:mm})
+     * is read by hand: java.time's general parser was a fifth of an ingestion request's CPU. Any
+     * other shape goes to java.time, which also rejects what is invalid.
+     */
+    static Instant parseTime(String s) {
+        Instant fast = fastTime(s);
+        if (fast != null) {
+            return fast;
+        }
+        return s.endsWith("Z") ? Instant.parse(s) : OffsetDateTime.parse(s).toInstant();
+    }
+
+    private static Instant fastTime(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            int length = i - start;
+            if (length == 0 || length > 9) {
+                return null;
+            }
+            nanos = digits(s, start, length);
+            for (int k = length; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offset;
+        if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+            offset = 0;
+        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+            int oh = digits(s, i + 1, 2);
+            int om = digits(s, i + 4, 2);
+            if (oh < 0 || oh > 17 || om < 0 || om > 59) {
+                return null;
+            }
+            offset = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        } else {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second - offset, nanos);
+    }
+
+    /** The decimal number in {@code s[from, from + count)}, or -1 when a character is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int k = from; k < from + count; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static void link(List<AlertLink> links, String href, String text) {
