@@ -17,7 +17,8 @@
 #
 # The v2 integration groups by service + alertname, so the storm of distinct alerts becomes one
 # incident, as Alertmanager's default route puts them all in one group; the webhook's alerts share
-# one groupKey. Grouping runs during the measurements (its backlog at the end is reported).
+# one groupKey. Grouping runs during the measurements; after each scenario the script reports how
+# far it was behind and waits until it has caught up (settle).
 #
 # Usage: bench/run.sh   (env: RUNS=3 DURATION=10 WARMUP=3 JIT_WARMUP=30 CONNECTIONS=32 TARGETS="h2 postgres alertmanager")
 # Needs: JDK 25 (temurin), the jar (built if missing), PostgreSQL on 127.0.0.1:5432 (trust auth),
@@ -98,28 +99,33 @@ firebreak() { # target
     -d "{\"name\":\"bench prometheus\",\"type\":\"PROMETHEUS\",\"serviceId\":$service,\"defaultLevel\":\"P3\",\"grouping\":{\"mode\":\"SERVICE_AND_ALERTNAME\",\"groupLabels\":[],\"window\":\"PT4H\",\"openAfterFirings\":1,\"flapWindow\":\"PT10M\",\"maxReopensPerDay\":3,\"autoResolve\":true}}" \
     "$base/api/v1/integrations" | json 'd["key"]')
   TOKEN=$v2 PAYLOAD=v2 wrk -t2 -c"$CONNECTIONS" -d"${JIT_WARMUP}s" -s bench/alerts.lua "$base/api/v2/alerts" > /dev/null
+  settle "$target warm-up" "$base" "$token"
   closed "$target single-webhook" "$base/api/v1/integrations/$webhook/alertmanager" "" webhook 1
+  settle "$target single-webhook" "$base" "$token"
   closed "$target single-v2" "$base/api/v2/alerts" "$v2" v2 1
+  settle "$target single-v2" "$base" "$token"
   closed "$target batch-webhook" "$base/api/v1/integrations/$webhook/alertmanager" "" webhook 100
+  settle "$target batch-webhook" "$base" "$token"
   closed "$target batch-v2" "$base/api/v2/alerts" "$v2" v2 100
+  settle "$target batch-v2" "$base" "$token"
   load "$target rate-2000" "$base/api/v2/alerts" "$v2" v2 1 rate --rate 2000 --connections 128
+  settle "$target rate-2000" "$base" "$token"
   closed "$target dedup-v2" "$base/api/v2/alerts" "$v2" v2-dedup 1
-  grouping_backlog "$target"
+  settle "$target dedup-v2" "$base" "$token"
   cleanup
 }
 
-# How far grouping was behind when the load stopped, and how long it then took to catch up.
-grouping_backlog() { # target
-  [ "$1" = postgres ] || return 0
-  local q="select (select seq from alert_feed_counter) - (select last_seq from incident_grouping_cursor)"
-  local backlog start left
-  backlog=$(psql -h 127.0.0.1 -U postgres -Atc "$q" "firebreak_bench_$$")
-  start=$(date +%s)
-  left=$backlog
-  while [ "$left" -gt 0 ] && [ $(( $(date +%s) - start )) -lt 600 ]; do
-    sleep 2; left=$(psql -h 127.0.0.1 -U postgres -Atc "$q" "firebreak_bench_$$")
-  done
-  echo "{\"grouping\":\"$1\",\"backlogAtEnd\":$backlog,\"caughtUpSeconds\":$(( $(date +%s) - start )),\"left\":$left}" | tee -a "$RESULTS"
+# After a scenario: how far grouping was behind when the load stopped (the gauge
+# firebreak_alert_grouping_backlog) and how long it took to catch up; the next scenario starts only
+# then, so no scenario pays for the previous one's backlog.
+settle() { # label base token
+  local label=$1 base=$2 token=$3 backlog left start
+  gauge() { curl -fs -H "Authorization: Bearer $token" "$base/actuator/prometheus" \
+    | awk '/^firebreak_alert_grouping_backlog /{printf "%d", $2}'; }
+  backlog=$(gauge); left=$backlog; start=$(date +%s)
+  while [ "${left:-0}" -gt 0 ] && [ $(( $(date +%s) - start )) -lt 900 ]; do sleep 2; left=$(gauge); done
+  echo "{\"grouping\":\"$label\",\"backlogAtEnd\":${backlog:-0},\"caughtUpSeconds\":$(( $(date +%s) - start )),\"left\":${left:-0}}" \
+    | tee -a "$RESULTS"
 }
 
 alertmanager() {

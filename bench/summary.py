@@ -59,6 +59,10 @@ for s in scenarios:
     print(line)
 print()
 print(f"runs per cell: {max((len(v) for v in rows.values()), default=0)}; medians shown")
-for b in backlogs:
-    print(f"grouping on {b['grouping']}: {b['backlogAtEnd']:,} feed entries behind when the load stopped, "
-          f"caught up {b['caughtUpSeconds']} s later" + (f" ({b['left']:,} still left)" if b['left'] else ''))
+if backlogs:
+    print()
+    print('| grouping after | feed entries behind when the load stopped | caught up after |')
+    print('|---|---|---|')
+    for b in backlogs:
+        print(f"| {b['grouping']} | {b['backlogAtEnd']:,} | {b['caughtUpSeconds']} s"
+              + (f" ({b['left']:,} still left)" if b['left'] else '') + ' |')

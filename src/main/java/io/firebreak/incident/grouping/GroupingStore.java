@@ -74,6 +74,12 @@ public class GroupingStore {
                 .single();
     }
 
+    /** The last seq the cursor has processed, without locking it (0 when it does not exist). */
+    long cursorPosition(String name) {
+        return jdbc.sql("SELECT last_seq FROM incident_grouping_cursor WHERE name = :n").param("n", name)
+                .query(Long.class).optional().orElse(0L);
+    }
+
     long claimCursor(String name) {
         return jdbc.sql("SELECT last_seq FROM incident_grouping_cursor WHERE name = :n FOR UPDATE").param("n", name)
                 .query(Long.class).single();
