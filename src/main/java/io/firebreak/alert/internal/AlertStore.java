@@ -233,9 +233,9 @@ class AlertStore {
         Map<String, AlertRow> rows = new HashMap<>();
         List<String> all = new ArrayList<>(fingerprints);
         for (int i = 0; i < all.size(); i += CHUNK) {
-            // By fingerprint alone, as one array parameter: the only usable index is the unique one
-            // (fingerprint first), so the plan stays an index look-up whatever the statistics say.
-            // A same fingerprint of another integration is locked too, briefly and harmlessly.
+            // By fingerprint alone, as one array parameter: the unique index (fingerprint first) serves
+            // it, and CustomPlans keeps PostgreSQL from scanning the table instead when statistics are
+            // missing. A same fingerprint of another integration is locked too, briefly and harmlessly.
             String[] chunk = all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new);
             customPlans.run(() -> jdbc.sql(
                     "SELECT * FROM alert WHERE fingerprint = ANY(:f) ORDER BY fingerprint, integration_id FOR UPDATE")
@@ -270,10 +270,8 @@ class AlertStore {
                     ts(r.endsAt), ts(r.expiresAt), ts(r.firstSeenAt), ts(r.lastSeenAt), ts(r.resolvedAt),
                     r.fireCount, r.suppression, r.acknowledged, r.payload });
         }
-        // The ids come back with the batch (RETURNING on PostgreSQL, generated keys on H2): a
-        // separate "SELECT id … WHERE fingerprint = ANY(?)" after the insert ran, as a server-side
-        // prepared statement, with the generic plan made while the table was still small: a
-        // sequential scan of the whole alert table for every batch.
+        // H2: the ids come back with the batch as generated keys, rather than from a separate
+        // "SELECT id … WHERE fingerprint = ANY(?)" after the insert.
         var keys = new GeneratedKeyHolder();
         template.batchUpdate(con -> con.prepareStatement(INSERT_ALERT, new String[] { "id" }),
                 new BatchPreparedStatementSetter() {

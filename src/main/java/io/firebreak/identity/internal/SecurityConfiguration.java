@@ -74,9 +74,12 @@ class SecurityConfiguration {
 
     /**
      * Alert ingestion: senders authenticate with their integration key (path, bearer or PagerDuty
-     * routing_key), checked by the alert module's controllers, never with a user token or session.
-     * The chain therefore carries no user authentication, authorization, anonymous user or logout
-     * filters: only the stateless basics and the security headers.
+     * routing_key), checked by the alert module, never with a user token or session. The chain
+     * therefore carries no user authentication, authorization, anonymous user or logout filters:
+     * only the stateless basics and the security headers. By default the alert module's
+     * {@code IngestionFilter} answers the Alertmanager, Grafana, API v2 and generic endpoints before
+     * any security filter runs (ADR 7); this chain then serves PagerDuty's endpoints, and all of them
+     * when {@code firebreak.alert.direct-ingestion=false}.
      */
     @Bean
     @Order(0)
