@@ -100,15 +100,8 @@ public class IncidentRepository {
     /**
      * Writes the aggregate back if nobody changed it since it was loaded; returns the new version.
      * The child rows (services, stages, roles, verification) are rewritten only when
-     * {@code childrenChanged}: most changes (an alert joining, a note) leave them as they were.
-     */
-    public long update(Incident i, boolean childrenChanged) {
-        return update(i, childrenChanged, true);
-    }
-
-    /**
-     * Writes the incident row (optimistically locked on its version) and, when they changed, its
-     * children and clocks; returns the new version.
+     * {@code childrenChanged}, the clocks only when {@code clocksChanged}: most changes (an alert
+     * joining, a note) leave them as they were.
      */
     public long update(Incident i, boolean childrenChanged, boolean clocksChanged) {
         int rows = jdbc.sql("""

@@ -43,7 +43,7 @@ class IncidentRepositoryTests {
         incidents.mitigate(inc.number(), alice.username());
 
         stale.advance(IncidentStatus.ACKNOWLEDGED, "bob", clock.instant());
-        assertThatThrownBy(() -> tx.executeWithoutResult(s -> repository.update(stale, true)))
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> repository.update(stale, true, true)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         IncidentView now = incidents.get(inc.number());
         assertThat(now.status()).isEqualTo(IncidentStatus.MITIGATED);
