@@ -45,22 +45,15 @@ measure() { # label url token background-url background-token
 }
 
 firebreak() { # target
-  local target=$1 dbargs
+  local target=$1 url
   if [ "$target" = h2 ]; then
-    dbargs="--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/h2/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
+    url=$(h2_url "$PWD/$OUT/h2")
   else
-    local db="firebreak_pagelat_$$"
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$db"
-    createdb -h 127.0.0.1 -U postgres "$db"
-    dbargs="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres --spring.datasource.password="
+    url=$(fresh_postgres "firebreak_pagelat_$$")
   fi
-  # shellcheck disable=SC2086
-  FIREBREAK_ADMIN_PASSWORD=$PASSWORD "$JAVA" $FB_JAVA_OPTS -jar "$jar" --server.port=$FB_PORT $dbargs \
-    --logging.level.root=WARN --firebreak.notification.throttle-per-minute=1000000 > "$OUT/firebreak-$target.log" 2>&1 &
-  pid=$!
-  wait_http "http://127.0.0.1:$FB_PORT/actuator/health" 120
+  start_firebreak "$url" "$FB_PORT" "$OUT/firebreak-$target.log" --firebreak.notification.throttle-per-minute=1000000
   local base="http://127.0.0.1:$FB_PORT" token service user channel schedule measured background
-  token=$(curl -fs -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/tokens" | json 'd["token"]')
+  token=$(admin_token "$base")
   api() { curl -fsS -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$3" "$base$2"; }
   service=$(api POST /api/v1/services '{"name":"bench","tier":1}' | json 'd["id"]')
   user=$(api POST /api/v1/users '{"username":"oncall","displayName":"On call","email":"oncall@bench.invalid","role":"RESPONDER","password":"bench-oncall-password","locale":"en","timeZone":"UTC"}' | json 'd["id"]')

@@ -74,22 +74,16 @@ load() { # label url token payload batch mode [extra...]
 
 
 firebreak() { # target
-  local target=$1 dbargs
+  local target=$1 url
   if [ "$target" = h2 ]; then
-    dbargs="--spring.datasource.url=jdbc:h2:file:$PWD/$OUT/h2/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
+    url=$(h2_url "$PWD/$OUT/h2")
   else
-    local db="firebreak_bench_$$"
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$db"
-    createdb -h 127.0.0.1 -U postgres "$db"
-    dbargs="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true --spring.datasource.username=postgres --spring.datasource.password="
+    url="$(fresh_postgres "firebreak_bench_$$")?reWriteBatchedInserts=true"
   fi
-  FIREBREAK_ADMIN_PASSWORD=$PASSWORD "$JAVA" -jar "$jar" --server.port=$FB_PORT $dbargs \
-    --logging.level.root=WARN > "$OUT/firebreak-$target.log" 2>&1 &
-  pid=$!
-  wait_http "http://127.0.0.1:$FB_PORT/actuator/health" 120
+  start_firebreak "$url" "$FB_PORT" "$OUT/firebreak-$target.log"
   local base="http://127.0.0.1:$FB_PORT"
   local token service webhook v2
-  token=$(curl -fs -u "admin:$PASSWORD" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$base/api/v1/tokens" | json 'd["token"]')
+  token=$(admin_token "$base")
   service=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"name":"bench","tier":2}' "$base/api/v1/services" | json 'd["id"]')
   webhook=$(curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

@@ -45,26 +45,17 @@ cat "$OUT/machine.txt"
 
 
 bench() { # target run
-  local target=$1 run=$2 dbargs port base jdbc user plan="$OUT/plan-$1-$2.txt"
+  local target=$1 run=$2 port base jdbc user plan="$OUT/plan-$1-$2.txt"
   port=$(free_port)
   base="http://127.0.0.1:$port"
   if [ "$target" = h2 ]; then
-    jdbc="jdbc:h2:file:$PWD/$OUT/h2-$run/firebreak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+    jdbc=$(h2_url "$PWD/$OUT/h2-$run" TRUE)
     user=sa
-    dbargs="--spring.datasource.url=$jdbc"
   else
-    local db="firebreak_deadlines_$$_$run"
-    dropdb -h 127.0.0.1 -U postgres --if-exists "$db"
-    createdb -h 127.0.0.1 -U postgres "$db"
-    jdbc="jdbc:postgresql://127.0.0.1:5432/$db"
+    jdbc=$(fresh_postgres "firebreak_deadlines_$$_$run")
     user=postgres
-    dbargs="--spring.datasource.url=$jdbc --spring.datasource.username=postgres --spring.datasource.password="
   fi
-  FIREBREAK_ADMIN_PASSWORD=$PASSWORD "$JAVA" -jar "$jar" --server.port="$port" $dbargs \
-    --logging.level.root=WARN --logging.level.io.firebreak.escalation.rules=INFO \
-    > "$OUT/firebreak-$target-$run.log" 2>&1 &
-  pid=$!
-  wait_http "$base/actuator/health" 120
+  start_firebreak "$jdbc" "$port" "$OUT/firebreak-$target-$run.log" --logging.level.io.firebreak.escalation.rules=INFO
   local args=(--base "$base" --password "$PASSWORD" --jdbc "$jdbc" --user "$user" --plan "$plan" --count "$COUNT"
     --window "$WINDOW" --lead "$LEAD" --label "$target")
   "$JAVA" -cp "$CP" bench/deadlines/Deadlines.java seed "${args[@]}" 2>&1 | tee -a "$OUT/progress.txt"
