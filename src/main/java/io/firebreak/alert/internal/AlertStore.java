@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -289,30 +288,13 @@ class AlertStore {
                     }
                 }, keys);
         List<Map<String, Object>> ids = keys.getKeyList();
-        if (ids.size() == fresh.size()) {
-            for (int i = 0; i < fresh.size(); i++) {
-                fresh.get(i).id = ((Number) ids.get(i).values().iterator().next()).longValue();
-            }
-            return;
+        if (ids.size() != fresh.size()) {
+            // Rolls the batch back; the writer retries each request alone and answers 503, never a false 2xx.
+            throw new IllegalStateException("the driver reported " + ids.size() + " keys for " + fresh.size() + " rows");
         }
-        // A driver that did not report one key per row: look the ids up instead.
-        Map<Long, List<AlertRow>> byIntegration = new LinkedHashMap<>();
-        fresh.forEach(r -> byIntegration.computeIfAbsent(r.integrationId, k -> new ArrayList<>()).add(r));
-        byIntegration.forEach((integration, list) -> {
-            Map<String, AlertRow> byFp = new HashMap<>();
-            list.forEach(r -> byFp.put(r.fingerprint, r));
-            List<String> fps = new ArrayList<>(byFp.keySet());
-            for (int i = 0; i < fps.size(); i += CHUNK) {
-                jdbc.sql("SELECT id, fingerprint, integration_id FROM alert WHERE fingerprint = ANY(:f)")
-                        .param("f", fps.subList(i, Math.min(fps.size(), i + CHUNK)).toArray(String[]::new))
-                        .query((rs, n) -> {
-                            if (rs.getLong("integration_id") == integration) {
-                                byFp.get(rs.getString("fingerprint")).id = rs.getLong("id");
-                            }
-                            return null;
-                        }).list();
-            }
-        });
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).id = ((Number) ids.get(i).values().iterator().next()).longValue();
+        }
     }
 
     /**
