@@ -10,7 +10,7 @@ import java.time.Instant;
 public sealed interface IncidentEvent permits IncidentDeclared, IncidentStageChanged, IncidentSeverityChanged,
         IncidentRoleAssigned, IncidentRoleUnassigned, IncidentNoteAdded, MitigationActionRecorded,
         MitigationActionUpdated, IncidentCauseUpdated, IncidentTicketLinked, VerificationChecked, IncidentReopened,
-        IncidentClosed, IncidentClockBreached, IncidentDetailsUpdated, IncidentAlertAttached, IncidentAlertResolved {
+        IncidentClosed, IncidentClockBreached, IncidentDetailsUpdated, IncidentAlertsAttached, IncidentAlertResolved {
 
     long incidentId();
 

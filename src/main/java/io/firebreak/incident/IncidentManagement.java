@@ -367,38 +367,26 @@ public class IncidentManagement {
     }
 
     /**
-     * Records that an alert was attached to the incident (the link itself is written by the
+     * Records that alerts were attached to the incident (the links themselves are written by the
      * incident module's grouping in the same transaction) and, when {@code newTitle} is not null,
-     * retitles the incident without a separate details event. For the incident module's grouping.
+     * retitles the incident without a separate details event: one load and one write of the
+     * incident and one {@link IncidentAlertsAttached} for them all, in the given order. For the
+     * incident module's grouping.
      */
     @Transactional
-    public void alertAttached(String ref, String actor, long alertId, String alertTitle, AlertAttachment how,
-            int firingAlerts, int totalAlerts, String newTitle) {
-        apply(ref, actor, "alert-attached", (i, now) -> {
-            retitle(i, newTitle, now);
-            return List.of(new IncidentAlertAttached(i.id(), i.number(), actor, now, alertId, alertTitle, how,
-                    firingAlerts, totalAlerts));
-        }, false);
-    }
-
-    /**
-     * {@link #alertAttached} for several alerts of one incident at once: one load and one write of
-     * the incident, one {@link IncidentAlertAttached} per alert in the given order.
-     */
-    @Transactional
-    public void alertsAttached(String ref, List<IncidentAlertAttached.Attachment> attachments, String newTitle) {
+    public void alertsAttached(String ref, List<IncidentAlertsAttached.Attachment> attachments, String newTitle) {
         if (attachments.isEmpty()) {
             return;
         }
-        apply(ref, attachments.get(0).actor(), "alert-attached", (i, now) -> {
+        String actor = attachments.get(0).actor();
+        apply(ref, actor, "alert-attached", (i, now) -> {
             retitle(i, newTitle, now);
-            return attachments.stream().<IncidentEvent>map(a -> new IncidentAlertAttached(i.id(), i.number(),
-                    a.actor(), now, a.alertId(), a.alertTitle(), a.how(), a.firingAlerts(), a.totalAlerts())).toList();
+            return List.of(new IncidentAlertsAttached(i.id(), i.number(), actor, now, attachments));
         }, false);
     }
 
     /**
-     * Records that an alert of the incident resolved (see {@link #alertAttached}); with
+     * Records that an alert of the incident resolved (see {@link #alertsAttached}); with
      * {@code autoResolve} the caller then moves the incident to RESOLVED.
      */
     @Transactional

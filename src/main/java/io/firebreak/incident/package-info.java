@@ -8,7 +8,7 @@
  * alert module's transition feed, links alerts to incidents per the integration's grouping policy
  * (group key, service and alert name, or chosen labels, within a window), applies flap control, the
  * re-open cap and the inhibition rules ({@link io.firebreak.incident.InhibitionRuleManagement}),
- * and records {@link io.firebreak.incident.IncidentAlertAttached} and
+ * and records {@link io.firebreak.incident.IncidentAlertsAttached} and
  * {@link io.firebreak.incident.IncidentAlertResolved}.
  * <p>
  * Does not own the timeline (timeline), paging people (escalation) or messages (notification).

@@ -24,7 +24,7 @@ import io.firebreak.alert.TransitionKind;
 import io.firebreak.catalog.CatalogManagement;
 import io.firebreak.incident.AlertAttachment;
 import io.firebreak.incident.DeclareIncident;
-import io.firebreak.incident.IncidentAlertAttached;
+import io.firebreak.incident.IncidentAlertsAttached;
 import io.firebreak.incident.IncidentManagement;
 import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.IncidentView;
@@ -251,13 +251,13 @@ class AlertGrouper {
         int[] after = store.tally(incident.id(), changed.size(), fresh.size());
         int firing = after[0] - changed.size();
         int total = after[1] - fresh.size();
-        List<IncidentAlertAttached.Attachment> attachments = new ArrayList<>(changed.size());
+        List<IncidentAlertsAttached.Attachment> attachments = new ArrayList<>(changed.size());
         for (Joining j : changed) {
             AlertView alert = j.alert();
             boolean isNew = linked.get(alert.id()) == null;
             firing++;
             total += isNew ? 1 : 0;
-            attachments.add(new IncidentAlertAttached.Attachment(j.actor(), alert.id(), Titles.base(alert.title()),
+            attachments.add(new IncidentAlertsAttached.Attachment(j.actor(), alert.id(), Titles.base(alert.title()),
                     isNew ? AlertAttachment.JOINED : AlertAttachment.REFIRED, firing, total));
         }
         incidents.alertsAttached(String.valueOf(incident.id()), attachments, newTitle(incident, after[0]));
@@ -286,8 +286,8 @@ class AlertGrouper {
             store.insertLink(incident.id(), alert.id(), alert.integrationId(), alert.title(), alert.labels(), how, now);
             counts = store.tally(incident.id(), 1, 1);
         }
-        incidents.alertAttached(String.valueOf(incident.id()), actor, alert.id(), Titles.base(alert.title()), how, counts[0],
-                counts[1], newTitle(incident, counts[0]));
+        incidents.alertsAttached(String.valueOf(incident.id()), List.of(new IncidentAlertsAttached.Attachment(actor,
+                alert.id(), Titles.base(alert.title()), how, counts[0], counts[1])), newTitle(incident, counts[0]));
         return how == AlertAttachment.REFIRED ? Outcome.REFIRED
                 : how == AlertAttachment.INHIBITED ? Outcome.INHIBITED
                 : how == AlertAttachment.OPENED ? Outcome.OPENED : Outcome.JOINED;

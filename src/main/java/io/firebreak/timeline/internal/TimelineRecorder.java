@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.firebreak.incident.IncidentAlertAttached;
+import io.firebreak.incident.IncidentAlertsAttached;
 import io.firebreak.incident.IncidentAlertResolved;
 import io.firebreak.incident.IncidentCauseUpdated;
 import io.firebreak.incident.IncidentClockBreached;
@@ -28,7 +28,8 @@ import io.firebreak.incident.VerificationChecked;
 import io.firebreak.timeline.internal.StoredEntry.Arg;
 
 /**
- * Writes one timeline entry per incident event, synchronously and inside the publishing
+ * Writes the timeline entries of each incident event (one per event; one per alert of an
+ * {@link IncidentAlertsAttached}, as one batch), synchronously and inside the publishing
  * transaction ("committed with the change"): if the entry cannot be written the change rolls back,
  * and a change that rolls back leaves no entry.
  */
@@ -43,6 +44,13 @@ class TimelineRecorder {
 
     @EventListener
     void on(IncidentEvent event) {
+        if (event instanceof IncidentAlertsAttached a) {
+            repository.appendAll(a.alerts().stream().map(alert -> new TimelineRepository.NewEntry(a.incidentId(),
+                    a.at(), alert.actor(), "ALERT_ATTACHED", "timeline.alert." + alert.how().name(),
+                    List.of(Arg.text(alert.alertTitle()), Arg.text(String.valueOf(alert.firingAlerts())),
+                            Arg.text(String.valueOf(alert.totalAlerts()))), null)).toList());
+            return;
+        }
         Entry e = entry(event);
         repository.append(event.incidentId(), event.at(), event.actor(), e.kind(), e.key(), e.args(), e.detail());
     }
@@ -95,9 +103,7 @@ class TimelineRecorder {
                     null);
             case IncidentDetailsUpdated d -> new Entry("DETAILS_UPDATED", "timeline.details",
                     List.of(Arg.keys(d.fields().stream().map(f -> "timeline.field." + f).toList())), null);
-            case IncidentAlertAttached a -> new Entry("ALERT_ATTACHED", "timeline.alert." + a.how().name(),
-                    List.of(Arg.text(a.alertTitle()), Arg.text(String.valueOf(a.firingAlerts())),
-                            Arg.text(String.valueOf(a.totalAlerts()))), null);
+            case IncidentAlertsAttached a -> throw new IllegalArgumentException("one entry per alert, see on()");
             case IncidentAlertResolved r -> new Entry("ALERT_RESOLVED", r.firingAlerts() > 0 ? "timeline.alert.resolved"
                     : r.autoResolve() ? "timeline.alert.resolved.all.auto" : "timeline.alert.resolved.all",
                     List.of(Arg.text(r.alertTitle()), Arg.text(String.valueOf(r.firingAlerts())),
