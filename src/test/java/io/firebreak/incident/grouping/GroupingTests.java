@@ -74,7 +74,7 @@ class GroupingTests {
     private GroupingWorker worker(String cursor) {
         store.ensureCursor(cursor);
         return new GroupingWorker(new AlertGrouper(feed, incidents, store, severity, catalog, clock), store, feed,
-                transactions, clock, cursor, false);
+                transactions, clock, cursor, false, Duration.ZERO);
     }
 
     private static GroupingPolicy policy(GroupingMode mode, List<String> labels) {
