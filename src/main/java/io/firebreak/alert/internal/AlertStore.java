@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import io.firebreak.alert.AlertFeedAppended;
 import io.firebreak.alert.AlertStatus;
+import io.firebreak.alert.LabelMatcher;
 import io.firebreak.alert.Suppression;
 import io.firebreak.alert.TransitionKind;
 import io.firebreak.shared.CustomPlans;
@@ -382,20 +383,38 @@ class AlertStore {
 
     /** Reserves {@code n} seqs; the counter row stays locked until commit, which orders the feed by commit. */
     private long claimSeqs(int n) {
+        if (customPlans.postgres()) {
+            // One round trip instead of two: this runs once per writer batch, on the ingestion path.
+            return jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1 RETURNING seq").param("n", n)
+                    .query(Long.class).single();
+        }
         jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1").param("n", n).update();
         return jdbc.sql("SELECT seq FROM alert_feed_counter WHERE id = 1").query(Long.class).single();
     }
 
+    /**
+     * The global switch, the services in maintenance and the silences' matchers in force at
+     * {@code now}, read with one statement (once per writer batch that fires an alert).
+     */
     SuppressionSnapshot snapshot(Instant now) {
-        OffsetDateTime t = ts(now);
-        boolean panic = jdbc.sql("SELECT enabled FROM alert_global_switch ORDER BY id DESC LIMIT 1")
-                .query(Boolean.class).optional().orElse(false);
-        var services = new HashSet<>(jdbc.sql(
-                "SELECT service_id FROM alert_maintenance_window WHERE starts_at <= :t AND ends_at > :t")
-                .param("t", t).query(Long.class).list());
-        var silences = jdbc.sql("SELECT matchers FROM alert_silence WHERE starts_at <= :t AND ends_at > :t")
-                .param("t", t).query(String.class).list().stream().map(Json::matchers).toList();
-        return new SuppressionSnapshot(panic, services, silences);
+        boolean[] panic = { false };
+        var services = new HashSet<Long>();
+        var silences = new ArrayList<List<LabelMatcher>>();
+        jdbc.sql("""
+                SELECT 'P' AS what, NULL AS service_id, CASE WHEN enabled THEN 'on' END AS matchers
+                FROM (SELECT enabled FROM alert_global_switch ORDER BY id DESC FETCH FIRST 1 ROWS ONLY) g
+                UNION ALL
+                SELECT 'M', service_id, NULL FROM alert_maintenance_window WHERE starts_at <= :t AND ends_at > :t
+                UNION ALL
+                SELECT 'S', NULL, matchers FROM alert_silence WHERE starts_at <= :t AND ends_at > :t
+                """).param("t", ts(now)).query(rs -> {
+                    switch (rs.getString("what")) {
+                        case "P" -> panic[0] = rs.getString("matchers") != null;
+                        case "M" -> services.add(rs.getLong("service_id"));
+                        default -> silences.add(Json.matchers(rs.getString("matchers")));
+                    }
+                });
+        return new SuppressionSnapshot(panic[0], services, silences);
     }
 
     static OffsetDateTime ts(Instant i) {
