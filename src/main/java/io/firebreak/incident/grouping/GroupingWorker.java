@@ -45,19 +45,21 @@ public class GroupingWorker {
     private final Clock clock;
     private final String cursor;
     private final WakeUp wakeUp;
-    private final long spacingNanos;
-    private long lastWokenPass;
+    private final long maxPauseNanos;
+    // Only the wake-up's thread reads and writes these.
+    private long lastPassEnd;
+    private int lastPassEntries;
     private volatile boolean feedMissingLogged;
 
     @Autowired
     GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
             Clock clock, @Value("${firebreak.wake-up:true}") boolean wakeUpEnabled,
-            @Value("${firebreak.alert-grouping-spacing:PT0.2S}") Duration spacing) {
-        this(grouper, store, feed, transactions, clock, CURSOR, wakeUpEnabled, spacing);
+            @Value("${firebreak.alert-grouping-max-pause:PT0.2S}") Duration maxPause) {
+        this(grouper, store, feed, transactions, clock, CURSOR, wakeUpEnabled, maxPause);
     }
 
     GroupingWorker(AlertGrouper grouper, GroupingStore store, AlertFeed feed, PlatformTransactionManager transactions,
-            Clock clock, String cursor, boolean wakeUpEnabled, Duration spacing) {
+            Clock clock, String cursor, boolean wakeUpEnabled, Duration maxPause) {
         this.grouper = grouper;
         this.store = store;
         this.feed = feed;
@@ -66,28 +68,34 @@ public class GroupingWorker {
         this.entry.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.cursor = cursor;
-        this.spacingNanos = spacing.toNanos();
-        this.lastWokenPass = System.nanoTime() - spacingNanos;
+        this.maxPauseNanos = maxPause.toNanos();
         this.wakeUp = new WakeUp("alert-grouping", wakeUpEnabled, clock, () -> {
-            space();
-            drain();
+            pause();
+            try {
+                lastPassEntries = drain();
+            } finally {
+                lastPassEnd = System.nanoTime();
+            }
             return Optional.empty();
         });
     }
 
     /**
-     * Woken passes start at least {@code firebreak.alert-grouping-spacing} apart (on the wake-up's
-     * own thread): the first alert after a quiet spell is grouped at once, and during a storm each
-     * pass takes everything that arrived meanwhile instead of a few entries. A pass costs about 35
-     * statements whatever its size (cursor, feed, incident load and write, timeline), so small
-     * back-to-back passes spent more on round trips than on the alerts.
+     * Before a woken pass, pauses 1 ms per feed entry the previous woken pass took, at most
+     * {@code firebreak.alert-grouping-max-pause} after it ended. A pass costs about 35 statements
+     * whatever its size (cursor, feed, incident load and write, timeline), and during a storm
+     * back-to-back passes of a few dozen entries spent more on those round trips than on the
+     * alerts. A trickle (the first alert after a quiet spell, a hundred a second) still waits 0–2 ms,
+     * so the first page stays prompt; a storm is grouped in passes of hundreds.
      */
-    private void space() {
-        long wait = lastWokenPass + spacingNanos - System.nanoTime();
+    private void pause() {
+        if (lastPassEntries == 0) {
+            return;
+        }
+        long wait = lastPassEnd + Math.min(maxPauseNanos, lastPassEntries * 1_000_000L) - System.nanoTime();
         if (wait > 0) {
             LockSupport.parkNanos(wait);
         }
-        lastWokenPass = System.nanoTime();
     }
 
     @EventListener
@@ -104,7 +112,7 @@ public class GroupingWorker {
             initialDelayString = "${firebreak.alert-grouping-interval:PT1S}")
     void scheduledPass() {
         try {
-            wakeUp.poll(this::drain);
+            wakeUp.poll(() -> drain());
         } catch (UnsupportedOperationException e) {
             if (!feedMissingLogged) {
                 feedMissingLogged = true;
@@ -116,11 +124,20 @@ public class GroupingWorker {
         }
     }
 
-    /** Passes until the feed is drained (at most 50 batches, so one caller cannot hog the cursor lock). */
-    private void drain() {
-        for (int i = 0; i < 50 && runOnce() == BATCH; i++) {
-            // A full batch means more may be waiting: keep going rather than wait for the next signal.
+    /**
+     * Passes until the feed is drained (at most 50 batches, so one caller cannot hog the cursor
+     * lock); returns how many entries they took.
+     */
+    private int drain() {
+        int total = 0;
+        for (int i = 0; i < 50; i++) {
+            int done = runOnce();
+            total += done;
+            if (done < BATCH) {
+                break; // else more may be waiting: keep going rather than wait for the next signal
+            }
         }
+        return total;
     }
 
     /** One pass: processes up to one batch of feed entries; returns how many entries it consumed. */
