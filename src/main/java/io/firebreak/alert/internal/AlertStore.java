@@ -93,7 +93,9 @@ class AlertStore {
                         if (suppression == null) {
                             suppression = snapshot(now);
                         }
-                        Suppression s = suppression.evaluate(row.serviceId, Json.map(row.labels));
+                        // The command's own labels when it has them: the stored text need not be parsed back.
+                        Suppression s = suppression.evaluate(row.serviceId,
+                                c.labels() != null ? c.labels() : Json.map(row.labels));
                         row.suppression = s == null ? null : s.name();
                         row.status = AlertStatus.FIRING.name();
                         row.resolvedAt = null;
