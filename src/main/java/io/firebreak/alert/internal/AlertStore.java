@@ -51,6 +51,34 @@ class AlertStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** Column types of {@link #INSERT_UNNEST}, in the order of its columns. */
+    private static final String[] UNNEST_TYPES = { "bigint", "varchar", "varchar", "varchar", "varchar", "varchar",
+            "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "timestamptz", "timestamptz",
+            "timestamptz", "timestamptz", "timestamptz", "timestamptz", "bigint", "varchar", "boolean", "varchar" };
+
+    /** PostgreSQL: INSERT_ALERT's columns, each bound as one array, unnested into rows. */
+    private static final String INSERT_UNNEST = insertUnnest();
+
+    private static String insertUnnest() {
+        StringBuilder select = new StringBuilder();
+        StringBuilder unnest = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        for (int c = 0; c < UNNEST_TYPES.length; c++) {
+            String sep = c == 0 ? "" : ", ";
+            boolean time = UNNEST_TYPES[c].equals("timestamptz");
+            names.append(sep).append('c').append(c);
+            unnest.append(sep).append("CAST(? AS ").append(time ? "bigint" : UNNEST_TYPES[c]).append("[])");
+            // Timestamps travel as microseconds since the epoch: cheaper to send and to convert than
+            // ISO text, and exact (whole seconds and the remainder are each exact in the interval arithmetic).
+            select.append(sep).append(time ? "TIMESTAMPTZ 'epoch' + (c" + c + " / 1000000) * INTERVAL '1 second' + (c"
+                    + c + " % 1000000) * INTERVAL '1 microsecond'" : "c" + c);
+        }
+        return "INSERT INTO alert (integration_id, fingerprint, group_key, title, description, status, severity, "
+                + "level_code, service_id, labels, annotations, links, starts_at, ends_at, expires_at, first_seen_at, "
+                + "last_seen_at, resolved_at, fire_count, suppression, acknowledged, payload) SELECT " + select
+                + " FROM unnest(" + unnest + ") AS u(" + names + ") RETURNING id, integration_id, fingerprint";
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
@@ -308,13 +336,11 @@ class AlertStore {
      */
     private void insertAsOneStatement(List<AlertRow> fresh) {
         int n = fresh.size();
-        Object[][] columns = new Object[22][];
-        String[] types = { "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-                "bigint", "varchar", "varchar", "varchar", "timestamptz", "timestamptz", "timestamptz", "timestamptz",
-                "timestamptz", "timestamptz", "bigint", "varchar", "boolean", "varchar" };
+        String[] types = UNNEST_TYPES;
+        Object[][] columns = new Object[types.length][];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = switch (types[c]) {
-                case "bigint" -> new Long[n];
+                case "bigint", "timestamptz" -> new Long[n];
                 case "boolean" -> new Boolean[n];
                 default -> new String[n];
             };
@@ -324,28 +350,18 @@ class AlertStore {
             AlertRow r = fresh.get(i);
             byKey.put(r.integrationId + "\u0000" + r.fingerprint, r);
             Object[] v = { r.integrationId, r.fingerprint, r.groupKey, r.title, r.description, r.status, r.severity,
-                    r.levelCode, r.serviceId, r.labels, r.annotations, r.links, text(r.startsAt), text(r.endsAt),
-                    text(r.expiresAt), text(r.firstSeenAt), text(r.lastSeenAt), text(r.resolvedAt), r.fireCount,
-                    r.suppression, r.acknowledged, r.payload };
+                    r.levelCode, r.serviceId, r.labels, r.annotations, r.links, micros(r.startsAt), micros(r.endsAt),
+                    micros(r.expiresAt), micros(r.firstSeenAt), micros(r.lastSeenAt), micros(r.resolvedAt),
+                    r.fireCount, r.suppression, r.acknowledged, r.payload };
             for (int c = 0; c < v.length; c++) {
                 columns[c][i] = v[c];
             }
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO alert (integration_id, fingerprint, group_key, title, "
-                + "description, status, severity, level_code, service_id, labels, annotations, links, starts_at, "
-                + "ends_at, expires_at, first_seen_at, last_seen_at, resolved_at, fire_count, suppression, "
-                + "acknowledged, payload) SELECT * FROM unnest(");
-        for (int c = 0; c < types.length; c++) {
-            // Timestamps travel as ISO-8601 text arrays and are cast by PostgreSQL.
-            sql.append(c == 0 ? "" : ", ").append(types[c].equals("timestamptz") ? "CAST(? AS text[])::timestamptz[]"
-                    : "CAST(? AS " + types[c] + "[])");
-        }
-        sql.append(") RETURNING id, integration_id, fingerprint");
         template.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql.toString());
+            PreparedStatement ps = con.prepareStatement(INSERT_UNNEST);
             for (int c = 0; c < columns.length; c++) {
                 String type = switch (types[c]) {
-                    case "bigint" -> "int8";
+                    case "bigint", "timestamptz" -> "int8";
                     case "boolean" -> "bool";
                     default -> "text";
                 };
@@ -357,8 +373,9 @@ class AlertStore {
         });
     }
 
-    private static String text(Instant i) {
-        return i == null ? null : i.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+    /** Microseconds since the epoch (the database's precision; floor for instants before 1970). */
+    private static Long micros(Instant i) {
+        return i == null ? null : Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
     }
 
     private void updateDirty(Iterable<AlertRow> rows) {

@@ -121,10 +121,10 @@ final class Payloads {
         return result;
     }
 
-    /** An RFC 3339 time; Alertmanager's zero time (year 1) counts as absent. */
     /** Times before this are the senders' "unset" values (Go's zero time, 0001-01-01), not real ones. */
     private static final Instant EARLIEST = Instant.parse("1971-01-01T00:00:00Z");
 
+    /** An RFC 3339 time; one before {@link #EARLIEST} (Alertmanager's zero time) counts as absent. */
     static Instant time(JsonNode parent, String name, String path) {
         String s = string(parent, name, path, false, 64);
         if (s == null) {

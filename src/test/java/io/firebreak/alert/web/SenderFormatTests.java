@@ -95,6 +95,25 @@ class SenderFormatTests {
     }
 
     @Test
+    void timesAreStoredToTheMicrosecondNearTheEarliestAndFarAhead() {
+        var integ = integration(alerts, AlertSource.PROMETHEUS);
+        String name = unique("Clocks");
+        var res = post(api, "/api/v2/alerts", """
+                [{"labels":{"alertname":"%1$s","instance":"a"},"startsAt":"1971-01-01T00:00:00.000001Z",
+                  "endsAt":"2999-12-31T23:59:59.123456Z"},
+                 {"labels":{"alertname":"%1$s","instance":"b"},"startsAt":"2026-11-22T01:00:00.999999+08:00",
+                  "endsAt":"2999-01-01T00:00:00Z"}]""".formatted(name), "Authorization", "Bearer " + integ.key());
+        assertThat(res.status()).isEqualTo(200);
+        var stored = alertsOf(alerts, integ.integration().id());
+        assertThat(stored).extracting(AlertView::startsAt).containsExactlyInAnyOrder(
+                Instant.parse("1971-01-01T00:00:00.000001Z"), Instant.parse("2026-11-21T17:00:00.999999Z"));
+        assertThat(stored).extracting(AlertView::endsAt).containsExactlyInAnyOrder(
+                Instant.parse("2999-12-31T23:59:59.123456Z"), Instant.parse("2999-01-01T00:00:00Z"));
+        assertThat(stored).allSatisfy(a -> assertThat(a.firstSeenAt()).isEqualTo(clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+    }
+
+    @Test
     void pagerDutyTriggerAcknowledgeResolveAndGeneratedDedupKey() {
         var integ = integration(alerts, AlertSource.PAGERDUTY);
         long head = alerts.feedHead();
