@@ -105,14 +105,15 @@ public class AlertQueries {
     public List<AlertFeedEntry> feedAfter(long afterSeq, int limit) {
         record Row(long seq, long alertId, String kind, java.time.Instant at) {
         }
-        List<Row> rows = customPlans.run(() -> jdbc.sql("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > :s ORDER BY seq "
-                + "LIMIT :l").param("s", afterSeq).param("l", limit)
-                .query((rs, n) -> new Row(rs.getLong("seq"), rs.getLong("alert_id"), rs.getString("kind"),
-                        AlertRow.instant(rs, "at")))
-                .list());
+        List<Row> rows = customPlans.query("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > ? "
+                + "ORDER BY seq LIMIT ?", (rs, n) -> new Row(rs.getLong("seq"), rs.getLong("alert_id"),
+                        rs.getString("kind"), AlertRow.instant(rs, "at")), afterSeq, limit);
         Map<Long, AlertView> alerts = new HashMap<>();
-        customPlans.run(() -> findAll(rows.stream().map(Row::alertId).distinct().toList()))
-                .forEach(a -> alerts.put(a.id(), a));
+        if (!rows.isEmpty()) {
+            customPlans.query(SELECT + " WHERE a.id = ANY(?)", (rs, n) -> map(rs),
+                    (Object) rows.stream().map(Row::alertId).distinct().toArray(Long[]::new))
+                    .forEach(a -> alerts.put(a.id(), a));
+        }
         List<AlertFeedEntry> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
             result.add(new AlertFeedEntry(r.seq(), TransitionKind.valueOf(r.kind()), r.at(), alerts.get(r.alertId())));

@@ -267,9 +267,9 @@ class AlertStore {
             // it, and CustomPlans keeps PostgreSQL from scanning the table instead when statistics are
             // missing. A same fingerprint of another integration is locked too, briefly and harmlessly.
             String[] chunk = all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new);
-            customPlans.run(() -> jdbc.sql(
-                    "SELECT * FROM alert WHERE fingerprint = ANY(:f) ORDER BY fingerprint, integration_id FOR UPDATE")
-                    .param("f", chunk).query((rs, n) -> AlertRow.read(rs)).list()).forEach(r -> {
+            customPlans.query(
+                    "SELECT * FROM alert WHERE fingerprint = ANY(?) ORDER BY fingerprint, integration_id FOR UPDATE",
+                    (rs, n) -> AlertRow.read(rs), (Object) chunk).forEach(r -> {
                         String key = r.integrationId + "\u0000" + r.fingerprint;
                         if (wanted.contains(key)) {
                             rows.put(key, r);

@@ -108,11 +108,10 @@ public class GroupingStore {
         // By alert alone, filtered here: with stale statistics PostgreSQL planned "incident_id = ?
         // AND alert_id = ANY(?)" as a scan of ALL the incident's links (an alert storm: 40,000 rows
         // for 200 look-ups); by alert_id the only usable index is incident_alert_alert_idx.
-        customPlans.run(() -> jdbc.sql("SELECT incident_id, alert_id, status FROM incident_alert WHERE alert_id = ANY(:a)")
-                .param("a", alertIds.toArray(Long[]::new))
-                .query((rs, n) -> rs.getLong("incident_id") != incidentId ? null
-                        : states.put(rs.getLong("alert_id"), "FIRING".equals(rs.getString("status"))))
-                .list());
+        customPlans.query("SELECT incident_id, alert_id, status FROM incident_alert WHERE alert_id = ANY(?)",
+                (rs, n) -> rs.getLong("incident_id") != incidentId ? null
+                        : states.put(rs.getLong("alert_id"), "FIRING".equals(rs.getString("status"))),
+                (Object) alertIds.toArray(Long[]::new));
         return states;
     }
 
