@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.firebreak.shared.CustomPlans;
+import io.firebreak.shared.IndexPlans;
 
 import io.firebreak.alert.AlertFeedEntry;
 import io.firebreak.alert.AlertFilter;
@@ -34,11 +34,11 @@ public class AlertQueries {
             """;
 
     private final JdbcClient jdbc;
-    private final CustomPlans customPlans;
+    private final IndexPlans indexPlans;
 
-    AlertQueries(JdbcClient jdbc, CustomPlans customPlans) {
+    AlertQueries(JdbcClient jdbc, IndexPlans indexPlans) {
         this.jdbc = jdbc;
-        this.customPlans = customPlans;
+        this.indexPlans = indexPlans;
     }
 
     public Optional<AlertView> find(long id) {
@@ -105,12 +105,12 @@ public class AlertQueries {
     public List<AlertFeedEntry> feedAfter(long afterSeq, int limit) {
         record Row(long seq, long alertId, String kind, java.time.Instant at) {
         }
-        List<Row> rows = customPlans.query("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > ? "
+        List<Row> rows = indexPlans.query("SELECT seq, alert_id, kind, at FROM alert_transition WHERE seq > ? "
                 + "ORDER BY seq LIMIT ?", (rs, n) -> new Row(rs.getLong("seq"), rs.getLong("alert_id"),
                         rs.getString("kind"), AlertRow.instant(rs, "at")), afterSeq, limit);
         Map<Long, AlertView> alerts = new HashMap<>();
         if (!rows.isEmpty()) {
-            customPlans.query(SELECT + " WHERE a.id = ANY(?)", (rs, n) -> map(rs),
+            indexPlans.query(SELECT + " WHERE a.id = ANY(?)", (rs, n) -> map(rs),
                     (Object) rows.stream().map(Row::alertId).distinct().toArray(Long[]::new))
                     .forEach(a -> alerts.put(a.id(), a));
         }

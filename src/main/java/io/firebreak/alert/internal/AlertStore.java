@@ -29,7 +29,7 @@ import io.firebreak.alert.AlertStatus;
 import io.firebreak.alert.LabelMatcher;
 import io.firebreak.alert.Suppression;
 import io.firebreak.alert.TransitionKind;
-import io.firebreak.shared.CustomPlans;
+import io.firebreak.shared.IndexPlans;
 
 /**
  * Applies a batch of {@link AlertCommand}s inside the caller's transaction: the affected alerts are
@@ -83,11 +83,11 @@ class AlertStore {
     private final JdbcTemplate template;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final CustomPlans customPlans;
+    private final IndexPlans indexPlans;
 
     AlertStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, ApplicationEventPublisher events,
-            CustomPlans customPlans) {
-        this.customPlans = customPlans;
+            IndexPlans indexPlans) {
+        this.indexPlans = indexPlans;
         this.events = events;
         this.jdbc = jdbc;
         this.template = template;
@@ -264,10 +264,10 @@ class AlertStore {
         List<String> all = new ArrayList<>(fingerprints);
         for (int i = 0; i < all.size(); i += CHUNK) {
             // By fingerprint alone, as one array parameter: the unique index (fingerprint first) serves
-            // it, and CustomPlans keeps PostgreSQL from scanning the table instead when statistics are
+            // it, and IndexPlans keeps PostgreSQL from scanning the table instead when statistics are
             // missing. A same fingerprint of another integration is locked too, briefly and harmlessly.
             String[] chunk = all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(String[]::new);
-            customPlans.query(
+            indexPlans.query(
                     "SELECT * FROM alert WHERE fingerprint = ANY(?) ORDER BY fingerprint, integration_id FOR UPDATE",
                     (rs, n) -> AlertRow.read(rs), (Object) chunk).forEach(r -> {
                         String key = r.integrationId + "\u0000" + r.fingerprint;
@@ -289,7 +289,7 @@ class AlertStore {
         if (fresh.isEmpty()) {
             return;
         }
-        if (customPlans.postgres()) {
+        if (indexPlans.postgres()) {
             insertAsOneStatement(fresh);
             return;
         }
@@ -402,7 +402,7 @@ class AlertStore {
 
     /** Reserves {@code n} seqs; the counter row stays locked until commit, which orders the feed by commit. */
     private long claimSeqs(int n) {
-        if (customPlans.postgres()) {
+        if (indexPlans.postgres()) {
             // One round trip instead of two: this runs once per writer batch, on the ingestion path.
             return jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1 RETURNING seq").param("n", n)
                     .query(Long.class).single();

@@ -19,7 +19,7 @@ import io.firebreak.incident.IncidentStatus;
 import io.firebreak.incident.InhibitionRuleView;
 import io.firebreak.incident.LabelMatcher;
 import io.firebreak.incident.internal.Incident;
-import io.firebreak.shared.CustomPlans;
+import io.firebreak.shared.IndexPlans;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,10 +37,10 @@ public class GroupingStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
-    private final CustomPlans customPlans;
+    private final IndexPlans indexPlans;
 
-    GroupingStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, CustomPlans customPlans) {
-        this.customPlans = customPlans;
+    GroupingStore(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, IndexPlans indexPlans) {
+        this.indexPlans = indexPlans;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -108,7 +108,7 @@ public class GroupingStore {
         // By alert alone, filtered here: with stale statistics PostgreSQL planned "incident_id = ?
         // AND alert_id = ANY(?)" as a scan of ALL the incident's links (an alert storm: 40,000 rows
         // for 200 look-ups); by alert_id the only usable index is incident_alert_alert_idx.
-        customPlans.query("SELECT incident_id, alert_id, status FROM incident_alert WHERE alert_id = ANY(?)",
+        indexPlans.query("SELECT incident_id, alert_id, status FROM incident_alert WHERE alert_id = ANY(?)",
                 (rs, n) -> rs.getLong("incident_id") != incidentId ? null
                         : states.put(rs.getLong("alert_id"), "FIRING".equals(rs.getString("status"))),
                 (Object) alertIds.toArray(Long[]::new));
