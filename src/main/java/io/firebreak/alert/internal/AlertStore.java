@@ -100,8 +100,8 @@ class AlertStore {
         SuppressionSnapshot suppression = null;
         List<AlertRow> touched = new ArrayList<>(commands.size());
         List<TransitionKind> kinds = new ArrayList<>(commands.size());
-        List<Object[]> transitions = new ArrayList<>();
         List<AlertRow> transitionRows = new ArrayList<>();
+        List<String> transitionKinds = new ArrayList<>();
         for (AlertCommand c : commands) {
             AlertRow row = rows.get(c.key());
             TransitionKind kind = null;
@@ -178,22 +178,14 @@ class AlertStore {
             touched.add(row);
             kinds.add(kind);
             if (kind != null) {
-                transitions.add(new Object[] { null, null, kind.name(), ts(now) });
                 transitionRows.add(row);
+                transitionKinds.add(kind.name());
             }
         }
         insertNew(rows.values());
         updateDirty(rows.values());
-        if (!transitions.isEmpty()) {
-            long last = claimSeqs(transitions.size());
-            long seq = last - transitions.size() + 1;
-            for (int i = 0; i < transitions.size(); i++) {
-                transitions.get(i)[0] = seq++;
-                transitions.get(i)[1] = transitionRows.get(i).id;
-            }
-            template.batchUpdate("INSERT INTO alert_transition (seq, alert_id, kind, at) VALUES (?, ?, ?, ?)",
-                    transitions);
-            events.publishEvent(new AlertFeedAppended(last));
+        if (!transitionRows.isEmpty()) {
+            events.publishEvent(new AlertFeedAppended(appendToFeed(transitionRows, transitionKinds, now)));
         }
         List<WriteResult> results = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
@@ -400,15 +392,36 @@ class AlertStore {
         }
     }
 
-    /** Reserves {@code n} seqs; the counter row stays locked until commit, which orders the feed by commit. */
-    private long claimSeqs(int n) {
+    /**
+     * Appends one feed entry per transition, in order, with seqs reserved from the feed counter
+     * (its row stays locked until commit, which orders the feed by commit); returns the last seq.
+     */
+    private long appendToFeed(List<AlertRow> rows, List<String> kinds, Instant now) {
+        int n = rows.size();
         if (indexPlans.postgres()) {
-            // One round trip instead of two: this runs once per writer batch, on the ingestion path.
-            return jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1 RETURNING seq").param("n", n)
+            // One round trip for the counter and the entries: this runs once per writer batch.
+            return jdbc.sql("""
+                    WITH counter AS (UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1 RETURNING seq),
+                    appended AS (
+                        INSERT INTO alert_transition (seq, alert_id, kind, at)
+                        SELECT counter.seq - :n + t.i, t.alert_id, t.kind, :at
+                        FROM counter, unnest(CAST(:ids AS bigint[]), CAST(:kinds AS varchar[])) WITH ORDINALITY
+                            AS t(alert_id, kind, i)
+                        RETURNING seq)
+                    SELECT max(seq) FROM appended""")
+                    .param("n", n).param("at", ts(now))
+                    .param("ids", rows.stream().map(r -> r.id).toArray(Long[]::new))
+                    .param("kinds", kinds.toArray(String[]::new))
                     .query(Long.class).single();
         }
         jdbc.sql("UPDATE alert_feed_counter SET seq = seq + :n WHERE id = 1").param("n", n).update();
-        return jdbc.sql("SELECT seq FROM alert_feed_counter WHERE id = 1").query(Long.class).single();
+        long last = jdbc.sql("SELECT seq FROM alert_feed_counter WHERE id = 1").query(Long.class).single();
+        List<Object[]> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(new Object[] { last - n + 1 + i, rows.get(i).id, kinds.get(i), ts(now) });
+        }
+        template.batchUpdate("INSERT INTO alert_transition (seq, alert_id, kind, at) VALUES (?, ?, ?, ?)", entries);
+        return last;
     }
 
     /**
