@@ -36,6 +36,8 @@ public class GroupingWorker {
     private static final Logger log = LoggerFactory.getLogger(GroupingWorker.class);
     static final String CURSOR = "alert-feed";
     static final int BATCH = 500;
+    /** Passes smaller than this are followed by no pause (see {@link #pause()}). */
+    static final int PAUSE_FROM = 20;
 
     private final AlertGrouper grouper;
     private final GroupingStore store;
@@ -82,14 +84,15 @@ public class GroupingWorker {
 
     /**
      * Before a woken pass, pauses 1 ms per feed entry the previous woken pass took, at most
-     * {@code firebreak.alert-grouping-max-pause} after it ended. A pass costs about 35 statements
-     * whatever its size (cursor, feed, incident load and write, timeline), and during a storm
-     * back-to-back passes of a few dozen entries spent more on those round trips than on the
-     * alerts. A trickle (the first alert after a quiet spell, a hundred a second) still waits 0–2 ms,
-     * so the first page stays prompt; a storm is grouped in passes of hundreds.
+     * {@code firebreak.alert-grouping-max-pause} after it ended, when that pass took at least
+     * {@value #PAUSE_FROM} entries. A pass costs about 35 statements whatever its size (cursor,
+     * feed, incident load and write, timeline), and during a storm back-to-back passes of a few
+     * dozen entries spent more on those round trips than on the alerts. A trickle (the first alert
+     * after a quiet spell, a hundred a second) never waits, so the first page stays prompt; a storm
+     * is grouped in passes of hundreds.
      */
     private void pause() {
-        if (lastPassEntries == 0) {
+        if (lastPassEntries < PAUSE_FROM) {
             return;
         }
         long wait = lastPassEnd + Math.min(maxPauseNanos, lastPassEntries * 1_000_000L) - System.nanoTime();
