@@ -53,9 +53,10 @@ public class AlertQueries {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        // One array parameter, not an IN list whose length makes each call a different statement.
-        return jdbc.sql(SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.id").param("ids", ids.toArray(Long[]::new))
-                .query((rs, n) -> map(rs)).list();
+        // One array parameter, not an IN list whose length makes each call a different statement,
+        // and an index look-up whatever the table's statistics (IndexPlans; needs a transaction).
+        return indexPlans.query(SELECT + " WHERE a.id = ANY(?) ORDER BY a.id", (rs, n) -> map(rs),
+                (Object) ids.toArray(Long[]::new));
     }
 
     public Optional<AlertView> findByFingerprint(long integrationId, String fingerprint) {
@@ -109,11 +110,7 @@ public class AlertQueries {
                 + "ORDER BY seq LIMIT ?", (rs, n) -> new Row(rs.getLong("seq"), rs.getLong("alert_id"),
                         rs.getString("kind"), AlertRow.instant(rs, "at")), afterSeq, limit);
         Map<Long, AlertView> alerts = new HashMap<>();
-        if (!rows.isEmpty()) {
-            indexPlans.query(SELECT + " WHERE a.id = ANY(?)", (rs, n) -> map(rs),
-                    (Object) rows.stream().map(Row::alertId).distinct().toArray(Long[]::new))
-                    .forEach(a -> alerts.put(a.id(), a));
-        }
+        findAll(rows.stream().map(Row::alertId).distinct().toList()).forEach(a -> alerts.put(a.id(), a));
         List<AlertFeedEntry> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
             result.add(new AlertFeedEntry(r.seq(), TransitionKind.valueOf(r.kind()), r.at(), alerts.get(r.alertId())));
